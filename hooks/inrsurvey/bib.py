@@ -1,0 +1,344 @@
+"""BibTeX in and out: parsing, decoding for display, and deterministic export.
+
+The only module that imports bibtexparser. Parsing keeps every value exactly as
+written (only the outer braces or quotes are removed), so exports reproduce the
+source; display text is decoded separately with pylatexenc, for the few fields the
+site shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from types import MappingProxyType
+
+from bibtexparser.entrypoint import parse_string, write_string
+from bibtexparser.library import Library
+from bibtexparser.middlewares import AddEnclosingMiddleware, RemoveEnclosingMiddleware
+from bibtexparser.middlewares.names import (
+    InvalidNameError,
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    Entry,
+    Field,
+    ParsingFailedBlock,
+    Preamble,
+    String,
+)
+from bibtexparser.writer import BibtexFormat
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+from .model import BibEntry, Person, Problem
+
+ENTRY_TYPES = ("article", "inproceedings", "misc", "incollection", "techreport", "phdthesis")
+"""Entry types the survey accepts."""
+
+FIELD_ORDER = (
+    "author",
+    "title",
+    "booktitle",
+    "journal",
+    "volume",
+    "number",
+    "pages",
+    "year",
+    "publisher",
+    "doi",
+    "url",
+    "howpublished",
+    "eprint",
+    "archiveprefix",
+    "primaryclass",
+)
+"""The order in which exported entries list their fields; others follow alphabetically."""
+
+DISPLAY_FIELDS = ("title", "booktitle", "journal", "publisher", "howpublished")
+"""Fields decoded from LaTeX for display (authors are decoded name part by name part)."""
+
+KEY_STOPWORDS = frozenset(
+    ["a", "an", "the", "on", "of", "in", "for", "with", "to", "and", "via", "from", "by", "at", "towards"]
+)
+"""Title words skipped when deriving a citation key."""
+
+# bibtexparser logs parse failures itself; the survey reports them as problems.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+
+@lru_cache(maxsize=1)
+def _latex_decoder() -> LatexNodes2Text:
+    db = get_default_latex_context_db()
+    db.add_context_category(
+        "inrsurvey-logos",
+        prepend=True,
+        macros=[
+            MacroTextSpec("TeX", simplify_repl="TeX"),
+            MacroTextSpec("LaTeX", simplify_repl="LaTeX"),
+            MacroTextSpec("BibTeX", simplify_repl="BibTeX"),
+        ],
+    )
+    return LatexNodes2Text(latex_context=db, math_mode="text", strict_latex_spaces=True)
+
+
+def decode_latex(value: str) -> str:
+    """Decode LaTeX markup to Unicode text for display.
+
+    `M{\\"u}ller` gives `Müller`, `--` an en dash, `{NeRF}` drops its braces and
+    `The {\\TeX}book` keeps its logo. Whitespace runs collapse to one space.
+    """
+    if not any(c in value for c in "\\{}$~-'`"):
+        return " ".join(value.split())
+    text = _latex_decoder().latex_to_text(value)
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _person(raw: str) -> Person:
+    parts = parse_single_name_into_parts(raw, strict=False)
+    return Person(
+        first=decode_latex(" ".join(parts.first)),
+        von=decode_latex(" ".join(parts.von)),
+        last=decode_latex(" ".join(parts.last)),
+        jr=decode_latex(" ".join(parts.jr)),
+    )
+
+
+def split_authors(raw: str) -> tuple[Person, ...]:
+    """Split a BibTeX `author` value into decoded people.
+
+    Raises:
+        ValueError: when a name cannot be split (for example unbalanced braces).
+    """
+    try:
+        return tuple(_person(name) for name in split_multiple_persons_names(raw) if name)
+    except InvalidNameError as error:
+        raise ValueError(str(error)) from error
+
+
+def _failed_message(block: ParsingFailedBlock) -> tuple[str, str]:
+    if isinstance(block, DuplicateBlockKeyBlock):
+        return "bib-duplicate-key", (
+            f"the key '{block.key}' appears twice in this file; keep exactly one entry"
+        )
+    raw = (block.raw or "").strip().splitlines()
+    head = raw[0][:60] if raw else ""
+    return "bib-syntax", (
+        f"BibTeX syntax error in the block starting '{head}': check for an unbalanced "
+        "brace, a missing comma between fields or a missing closing brace"
+    )
+
+
+def parse_entries(text: str, path: str) -> tuple[list[BibEntry], list[Problem]]:
+    """Parse BibTeX text into entries, reporting every block that is not a clean entry.
+
+    Args:
+        text: the file's content.
+        path: the file's path, used in problems.
+
+    Returns:
+        The entries that parsed, and one problem per failed block, `@string`,
+        `@preamble` or unsupported entry type.
+    """
+    library: Library = parse_string(
+        text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)]
+    )
+    problems: list[Problem] = []
+    for failed in library.failed_blocks:
+        code, message = _failed_message(failed)
+        problems.append(Problem(path, (failed.start_line or 0) + 1, code, message))
+    for block in library.blocks:
+        if isinstance(block, (String, Preamble)):
+            kind = "@string" if isinstance(block, String) else "@preamble"
+            problems.append(
+                Problem(
+                    path,
+                    (block.start_line or 0) + 1,
+                    "bib-macro",
+                    f"{kind} is not allowed: each .bib holds one self-contained entry; "
+                    "write the value out in the field itself",
+                )
+            )
+    entries: list[BibEntry] = []
+    for entry in library.entries:
+        line = (entry.start_line or 0) + 1
+        entry_type = entry.entry_type.lower()
+        if entry_type not in ENTRY_TYPES:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "bib-entry-type",
+                    f"unknown entry type @{entry.entry_type}; use one of "
+                    + ", ".join(f"@{t}" for t in ENTRY_TYPES),
+                )
+            )
+            continue
+        entries.append(_to_entry(entry, entry_type, line, path, problems))
+    return entries, problems
+
+
+def _to_entry(
+    entry: Entry, entry_type: str, line: int, path: str, problems: list[Problem]
+) -> BibEntry:
+    fields: list[tuple[str, str]] = []
+    lines: dict[str, int] = {}
+    for f in entry.fields:
+        name = f.key.lower()
+        value = str(f.value)
+        if f.enclosing == "no-enclosing":
+            problems.append(
+                Problem(
+                    path,
+                    f.start_line + 1,
+                    "bib-macro",
+                    f"the value of '{f.key}' is a bare word ({value!r}), which BibTeX reads "
+                    "as an @string macro; enclose it in braces",
+                )
+            )
+        fields.append((name, value))
+        lines[name] = f.start_line + 1
+    display = {k: decode_latex(v) for k, v in fields if k in DISPLAY_FIELDS}
+    authors: tuple[Person, ...] = ()
+    raw_authors = next((v for k, v in fields if k == "author"), "")
+    if raw_authors:
+        try:
+            authors = split_authors(raw_authors)
+        except ValueError as error:
+            problems.append(
+                Problem(
+                    path,
+                    lines.get("author", line),
+                    "bib-author",
+                    f"the author list cannot be split into names ({error}); "
+                    "write 'Family, Given and Family, Given'",
+                )
+            )
+    return BibEntry(
+        key=entry.key,
+        entry_type=entry_type,
+        fields=tuple(fields),
+        display=MappingProxyType(display),
+        authors=authors,
+        line=line,
+        lines=MappingProxyType(lines),
+    )
+
+
+def _ascii_word(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def expected_key(entry: BibEntry) -> str:
+    """The citation key the survey's key scheme gives this entry.
+
+    First author's family name, year, first significant title word; lowercase
+    ASCII letters and digits only (`mildenhall2020nerf`).
+    """
+    family = _ascii_word(entry.authors[0].last) if entry.authors else "anonymous"
+    words = re.split(r"[\s/:]+", entry.text("title"))
+    word = next(
+        (w for w in (_ascii_word(w) for w in words) if w and w not in KEY_STOPWORDS), ""
+    )
+    return f"{family}{entry.get('year')}{word}"
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def unprotected_words(title: str) -> list[str]:
+    """Words of a raw title whose capitals a bibliography style would lowercase.
+
+    A word needs braces when it has a capital after its first character (`NeRF`,
+    `SIREN`, `GANs`) or mixes digits and capitals (`3D`), and no brace group
+    already protects it.
+    """
+    found: list[str] = []
+    depth = 0
+    index = 0
+    while index < len(title):
+        char = title[index]
+        if char == "\\" and index + 1 < len(title):
+            match = re.match(r"\\([A-Za-z]+|.)", title[index:])
+            index += len(match.group(0)) if match else 1
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            match = _WORD.match(title, index)
+            if match:
+                word = match.group(0)
+                caps_inside = any(c.isupper() for c in word[1:])
+                digit_caps = any(c.isdigit() for c in word) and any(c.isupper() for c in word)
+                if caps_inside or digit_caps:
+                    found.append(word)
+                index = match.end()
+                continue
+        index += 1
+    return found
+
+
+def _ordered(fields: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    rank = {name: i for i, name in enumerate(FIELD_ORDER)}
+    return sorted(fields, key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
+
+
+def format_entries(entries: Iterable[BibEntry]) -> str:
+    """Write entries as BibTeX in the survey's style, deterministically.
+
+    Fields follow `FIELD_ORDER`, every value is enclosed in braces, two-space
+    indent, one blank line between entries; values are written exactly as in the
+    source, so LaTeX markup is kept.
+    """
+    library = Library()
+    for entry in entries:
+        library.add(
+            Entry(
+                entry.entry_type,
+                entry.key,
+                [Field(k, v) for k, v in _ordered(entry.fields)],
+            )
+        )
+    if not library.entries:
+        return ""
+    fmt = BibtexFormat()  # type: ignore[no-untyped-call]
+    fmt.indent = "  "
+    fmt.block_separator = "\n"
+    text = write_string(
+        library,
+        unparse_stack=[
+            AddEnclosingMiddleware(
+                reuse_previous_enclosing=False,
+                enclose_integers=True,
+                default_enclosing="{",
+                allow_inplace_modification=True,
+            )
+        ],
+        bibtex_format=fmt,
+    )
+    return text.rstrip("\n") + "\n"
+
+
+def format_entry(entry: BibEntry) -> str:
+    """One entry in the survey's export style (see `format_entries`)."""
+    return format_entries([entry])
+
+
+def reparse_fields(text: str) -> dict[str, dict[str, str]]:
+    """Parse exported BibTeX back into `{key: {field: raw value}}` (for checks and tests).
+
+    Raises:
+        ValueError: if any block fails to parse.
+    """
+    library = parse_string(
+        text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)]
+    )
+    if library.failed_blocks:
+        raise ValueError(f"{len(library.failed_blocks)} block(s) failed to parse")
+    return {e.key: {f.key: str(f.value) for f in e.fields} for e in library.entries}

@@ -1,0 +1,337 @@
+"""Read `papers/`: the taxonomy, every method's .md and .bib, joined into a Catalog.
+
+Loading reports what stops a file from being read at all (encoding, syntax, a
+missing partner file, a wrong type); `validate.validate` checks the meaning of
+what loaded. A method that cannot load is reported, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from . import bib
+from .model import VENUE_KINDS, BibEntry, Catalog, CodeLink, Paper, Problem, Tag, Taxonomy, Term, Venue
+from .schema import CODE_KEYS, KEY_NAMES, REQUIRED
+
+TAXONOMY_FILE = "taxonomy.yml"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A loaded catalog (None when the taxonomy itself is unusable) and the problems met."""
+
+    catalog: Catalog | None
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 source file, refusing other encodings and a byte-order mark."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return None, [
+            Problem(rel, 1, "file-bom", "the file starts with a byte-order mark; save it as UTF-8 without BOM")
+        ]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                rel,
+                line,
+                "file-encoding",
+                f"byte 0x{data[error.start]:02x} is not UTF-8; save the file as UTF-8",
+            )
+        ]
+
+
+def _load_yaml(text: str, rel: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Parse YAML, returning the data and the source line of each top-level key."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark else first_line
+        reason = getattr(error, "problem", None) or str(error)
+        return None, {}, [Problem(rel, line, "yaml-syntax", f"invalid YAML ({reason}); fix the syntax")]
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[str(key_node.value)] = first_line + key_node.start_mark.line
+    return data, lines, []
+
+
+# -- taxonomy ---------------------------------------------------------------------------
+
+
+def _terms(data: dict[str, Any], section: str, rel: str, lines: dict[str, int], problems: list[Problem]) -> list[dict[str, Any]]:
+    items = data.get(section)
+    if not isinstance(items, list) or not items:
+        problems.append(
+            Problem(rel, lines.get(section), "taxonomy-section", f"'{section}' must be a non-empty list")
+        )
+        return []
+    good = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            problems.append(
+                Problem(rel, lines.get(section), "taxonomy-entry", f"{section}[{index}] must be a mapping")
+            )
+            continue
+        good.append(item)
+    return good
+
+
+def _text(item: dict[str, Any], key: str) -> str:
+    value = item.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]:
+    """Load `taxonomy.yml`; None when it is missing or unreadable."""
+    if not path.is_file():
+        return None, [Problem(rel, None, "taxonomy-missing", "papers/taxonomy.yml is missing; create it")]
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    data, lines, problems = _load_yaml(text, rel, 1)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [Problem(rel, 1, "taxonomy-section", "taxonomy.yml must be a mapping with fields, tasks, tags, venues")]
+    sections: dict[str, list[Any]] = {"fields": [], "tasks": [], "tags": [], "venues": []}
+    for section in sections:
+        ident = "id" if section in ("tags", "venues") else "name"
+        seen: set[str] = set()
+        for item in _terms(data, section, rel, lines, problems):
+            name = _text(item, ident)
+            where = lines.get(section)
+            if not name:
+                problems.append(Problem(rel, where, "taxonomy-entry", f"an entry of '{section}' has no '{ident}'"))
+                continue
+            if name in seen:
+                problems.append(
+                    Problem(rel, where, "taxonomy-duplicate", f"'{name}' is listed twice in '{section}'; keep one")
+                )
+                continue
+            seen.add(name)
+            if section == "venues":
+                kind = _text(item, "kind")
+                if kind not in VENUE_KINDS:
+                    problems.append(
+                        Problem(rel, where, "taxonomy-venue-kind", f"venue '{name}' has kind '{kind}'; use one of {', '.join(VENUE_KINDS)}")
+                    )
+                if not _text(item, "name"):
+                    problems.append(Problem(rel, where, "taxonomy-definition", f"venue '{name}' has no full 'name'"))
+                if kind != "preprint" and not _text(item, "bibtex"):
+                    problems.append(Problem(rel, where, "taxonomy-definition", f"venue '{name}' has no 'bibtex' name"))
+                sections[section].append(Venue(name, _text(item, "name"), _text(item, "bibtex"), kind))
+                continue
+            definition = _text(item, "definition")
+            if not definition:
+                problems.append(
+                    Problem(rel, where, "taxonomy-definition", f"'{name}' in '{section}' has an empty definition; write one line")
+                )
+            if section == "tags":
+                label = _text(item, "name") or name
+                sections[section].append(Tag(name, label, definition))
+            else:
+                sections[section].append(Term(name, definition))
+    taxonomy = Taxonomy(
+        fields=tuple(sections["fields"]),
+        tasks=tuple(sections["tasks"]),
+        tags=tuple(sections["tags"]),
+        venues=tuple(sections["venues"]),
+    )
+    return taxonomy, problems
+
+
+# -- papers -----------------------------------------------------------------------------
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split `---` front matter from the body; None when the file has none.
+
+    Returns the YAML text, the body, and the line number where the body starts.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    return None
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return None
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip() for v in value)
+    return None
+
+
+def _front_matter_paper(
+    slug: str,
+    meta: dict[str, Any],
+    lines: dict[str, int],
+    body: str,
+    entry: BibEntry,
+    md_rel: str,
+    bib_rel: str,
+    problems: list[Problem],
+) -> Paper | None:
+    def bad(key: str, expected: str) -> None:
+        problems.append(
+            Problem(md_rel, lines.get(key), "fm-type", f"'{key}' must be {expected}, not {type(meta[key]).__name__} {meta[key]!r}")
+        )
+
+    ok = True
+    for key in sorted(set(meta) - KEY_NAMES):
+        problems.append(
+            Problem(md_rel, lines.get(key), "fm-unknown-key", f"unknown key '{key}'; see the front-matter table on the contributing page")
+        )
+    for key in REQUIRED:
+        if key not in meta or meta[key] in (None, "", []):
+            problems.append(Problem(md_rel, lines.get(key, 1), "fm-missing-key", f"required key '{key}' is missing or empty"))
+            ok = False
+    values: dict[str, Any] = {}
+    for key in ("name", "field", "task", "venue", "project"):
+        if key in meta and meta[key] is not None:
+            if isinstance(meta[key], str):
+                values[key] = meta[key].strip()
+            else:
+                bad(key, "a string")
+                ok = False
+    for key in ("aliases", "tags", "inputs", "outputs", "builds_on", "corrections"):
+        if key in meta and meta[key] is not None:
+            items = _strings(meta[key])
+            if items is None:
+                bad(key, "a list of non-empty strings")
+                ok = False
+            else:
+                values[key] = items
+    for key in ("posted", "added"):
+        if key in meta and meta[key] is not None:
+            if isinstance(meta[key], dt.date) and not isinstance(meta[key], dt.datetime):
+                values[key] = meta[key]
+            else:
+                problems.append(
+                    Problem(md_rel, lines.get(key), "fm-date", f"'{key}' must be a date written YYYY-MM-DD, not {meta[key]!r}")
+                )
+                ok = False
+    code: list[CodeLink] = []
+    raw_code = meta.get("code")
+    if raw_code is not None:
+        if not isinstance(raw_code, list):
+            bad("code", "a list of mappings with url, framework, official")
+            ok = False
+        else:
+            for item in raw_code:
+                if (
+                    not isinstance(item, dict)
+                    or set(item) - CODE_KEYS
+                    or not isinstance(item.get("url"), str)
+                    or not isinstance(item.get("framework", ""), str)
+                    or not isinstance(item.get("official", True), bool)
+                ):
+                    problems.append(
+                        Problem(md_rel, lines.get("code"), "fm-type", f"each 'code' item needs url (string), framework (string), official (true/false); got {item!r}")
+                    )
+                    ok = False
+                    continue
+                code.append(CodeLink(item["url"].strip(), item.get("framework", "").strip(), item.get("official", True)))
+    if not ok:
+        return None
+    return Paper(
+        slug=slug,
+        name=values["name"],
+        field=values["field"],
+        task=values["task"],
+        venue=values["venue"],
+        entry=entry,
+        body=body,
+        aliases=values.get("aliases", ()),
+        tags=values.get("tags", ()),
+        inputs=values.get("inputs", ()),
+        outputs=values.get("outputs", ()),
+        posted=values.get("posted"),
+        added=values.get("added"),
+        code=tuple(code),
+        project=values.get("project", ""),
+        builds_on=values.get("builds_on", ()),
+        corrections=values.get("corrections", ()),
+        md_path=md_rel,
+        bib_path=bib_rel,
+        lines=MappingProxyType(dict(lines)),
+    )
+
+
+def load_paper(papers_dir: Path, slug: str, prefix: str) -> tuple[Paper | None, list[Problem]]:
+    """Load one method from `<slug>.md` and `<slug>.bib`."""
+    md_rel, bib_rel = f"{prefix}{slug}.md", f"{prefix}{slug}.bib"
+    problems: list[Problem] = []
+    bib_text, found = read_text(papers_dir / f"{slug}.bib", bib_rel)
+    problems += found
+    md_text, found = read_text(papers_dir / f"{slug}.md", md_rel)
+    problems += found
+    if bib_text is None or md_text is None:
+        return None, problems
+    entries, found = bib.parse_entries(bib_text, bib_rel)
+    problems += found
+    if len(entries) != 1:
+        if not found:
+            problems.append(
+                Problem(bib_rel, entries[1].line if len(entries) > 1 else 1, "bib-entry-count",
+                        f"the file holds {len(entries)} entries; it must hold exactly one")
+            )
+        return None, problems
+    parts = split_front_matter(md_text)
+    if parts is None:
+        problems.append(Problem(md_rel, 1, "fm-missing", "no front matter: start the file with '---', the YAML keys, and '---'"))
+        return None, problems
+    yaml_text, body, _ = parts
+    meta, lines, found = _load_yaml(yaml_text, md_rel, 2)
+    problems += found
+    if found:
+        return None, problems
+    if not isinstance(meta, dict):
+        problems.append(Problem(md_rel, 2, "fm-not-mapping", "the front matter must be a YAML mapping of keys to values"))
+        return None, problems
+    paper = _front_matter_paper(slug, meta, lines, body, entries[0], md_rel, bib_rel, problems)
+    return paper, problems
+
+
+def load_catalog(papers_dir: Path, prefix: str = "papers/") -> LoadResult:
+    """Load the taxonomy and every method of `papers_dir` into a Catalog.
+
+    Args:
+        papers_dir: the folder holding `taxonomy.yml`, `<slug>.md` and `<slug>.bib`.
+        prefix: what problems put before file names (the folder as the reader knows it).
+    """
+    taxonomy, problems = load_taxonomy(papers_dir / TAXONOMY_FILE, prefix + TAXONOMY_FILE)
+    if taxonomy is None:
+        return LoadResult(None, tuple(problems))
+    md = {p.stem for p in papers_dir.glob("*.md")}
+    bibs = {p.stem for p in papers_dir.glob("*.bib")}
+    for stem in sorted(md - bibs):
+        problems.append(Problem(f"{prefix}{stem}.md", None, "file-unpaired", f"{stem}.md has no {stem}.bib beside it; add the BibTeX entry"))
+    for stem in sorted(bibs - md):
+        problems.append(Problem(f"{prefix}{stem}.bib", None, "file-unpaired", f"{stem}.bib has no {stem}.md beside it; add the method page"))
+    papers: list[Paper] = []
+    for slug in sorted(md & bibs):
+        paper, found = load_paper(papers_dir, slug, prefix)
+        problems += found
+        if paper is not None:
+            papers.append(paper)
+    return LoadResult(Catalog(taxonomy, tuple(papers)), tuple(problems))

@@ -1,0 +1,149 @@
+"""Downloadable exports: .bib files, the catalog JSON, CSL-JSON and the Atom feed.
+
+Every function is pure and deterministic: the same catalog gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from xml.sax.saxutils import escape as xml_escape
+
+from .bib import format_entries, format_entry
+from .model import Catalog, Paper
+from .render import paths
+from .render.text import author_list, venue_label, venue_of
+
+JSON_SCHEMA_VERSION = 1
+"""Version of the `data/papers.json` layout; bumped on any incompatible change."""
+
+
+def bib_text(papers: Iterable[Paper]) -> str:
+    """The .bib of `papers`, in the order given, entries exactly as on method pages."""
+    return format_entries(p.entry for p in papers)
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def paper_record(catalog: Catalog, paper: Paper) -> dict[str, object]:
+    """One method as a JSON-ready mapping (the catalog page and the JSON export use it)."""
+    venue = venue_of(catalog, paper)
+    return {
+        "slug": paper.slug,
+        "name": paper.name,
+        "aliases": list(paper.aliases),
+        "title": paper.title,
+        "authors": [a.display for a in paper.authors],
+        "year": paper.year,
+        "venue": venue.id,
+        "venue_label": venue_label(venue, paper.year),
+        "venue_kind": venue.kind,
+        "peer_reviewed": venue.peer_reviewed,
+        "field": paper.field,
+        "task": paper.task,
+        "tags": list(paper.tags),
+        "inputs": list(paper.inputs),
+        "outputs": list(paper.outputs),
+        "posted": paper.posted.isoformat() if paper.posted else None,
+        "added": paper.added.isoformat() if paper.added else None,
+        "arxiv": paper.arxiv or None,
+        "doi": paper.doi or None,
+        "paper_url": paper.paper_url or None,
+        "code": [{"url": c.url, "framework": c.framework, "official": c.official} for c in paper.code],
+        "has_official_code": paper.has_official_code,
+        "project": paper.project or None,
+        "builds_on": list(paper.builds_on),
+        "key": paper.key,
+        "bibtex": format_entry(paper.entry),
+        "page": f"methods/{paper.slug}/",
+    }
+
+
+def papers_json(catalog: Catalog) -> str:
+    """`data/papers.json`: every method plus the taxonomy (schema on the Cite page)."""
+    tax = catalog.taxonomy
+    data = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "count": len(catalog),
+        "taxonomy": {
+            "fields": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.fields],
+            "tasks": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.tasks],
+            "tags": [{"id": t.id, "name": t.name, "definition": t.definition} for t in tax.tags],
+            "venues": [{"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind} for v in tax.venues],
+        },
+        "methods": [paper_record(catalog, p) for p in catalog.papers],
+    }
+    return _dump(data)
+
+
+_CSL_TYPE = {"conference": "paper-conference", "workshop": "paper-conference", "journal": "article-journal", "preprint": "article"}
+
+
+def csl_item(catalog: Catalog, paper: Paper) -> dict[str, object]:
+    """One method as a CSL-JSON item (Zotero, Mendeley, pandoc)."""
+    venue = venue_of(catalog, paper)
+    item: dict[str, object] = {
+        "id": paper.key,
+        "type": _CSL_TYPE[venue.kind],
+        "title": paper.title,
+        "author": [{"family": a.family, "given": a.first} if a.first else {"literal": a.family} for a in paper.authors],
+        "issued": {"date-parts": [[paper.year]]} if paper.year else {},
+    }
+    if venue.kind == "preprint":
+        item["publisher"] = "arXiv"
+        item["number"] = paper.arxiv
+    else:
+        item["container-title"] = venue.name
+        if venue.kind != "journal":
+            item["event-title"] = venue.name
+    for csl, field in (("page", "pages"), ("volume", "volume"), ("issue", "number"), ("publisher", "publisher")):
+        value = paper.entry.text(field) if field == "publisher" else paper.entry.get(field)
+        if value:
+            item[csl] = value.replace("--", "-")
+    if paper.doi:
+        item["DOI"] = paper.doi
+    if paper.paper_url:
+        item["URL"] = paper.paper_url
+    return item
+
+
+def csl_json(catalog: Catalog) -> str:
+    """`data/papers.csl.json`: every method as CSL-JSON, sorted by citation key."""
+    return _dump([csl_item(catalog, p) for p in sorted(catalog.papers, key=lambda p: p.key)])
+
+
+def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
+    """An Atom 1.0 feed with one entry per method, newest additions first."""
+    base = site_url.rstrip("/") + "/"
+    papers = sorted(catalog.papers, key=lambda p: (p.added.isoformat() if p.added else "", p.slug), reverse=True)
+    updated = papers[0].added.isoformat() if papers and papers[0].added else "1970-01-01"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{xml_escape(title)}: new methods</title>",
+        f'  <link rel="alternate" type="text/html" href="{xml_escape(base)}"/>',
+        f'  <link rel="self" type="application/atom+xml" href="{xml_escape(base + paths.FEED)}"/>',
+        f"  <id>{xml_escape(base)}</id>",
+        f"  <updated>{updated}T00:00:00Z</updated>",
+        f"  <author><name>{xml_escape(title)} maintainers</name></author>",
+    ]
+    for paper in papers:
+        url = f"{base}methods/{paper.slug}/"
+        added = paper.added.isoformat() if paper.added else updated
+        venue = venue_of(catalog, paper)
+        summary = f"{paper.title}. {author_list(paper.authors)}. {venue_label(venue, paper.year)}. {paper.task}."
+        lines += [
+            "  <entry>",
+            f"    <title>{xml_escape(paper.name)}: {xml_escape(paper.title)}</title>",
+            f'    <link rel="alternate" type="text/html" href="{xml_escape(url)}"/>',
+            f"    <id>{xml_escape(url)}</id>",
+            f"    <updated>{added}T00:00:00Z</updated>",
+            f"    <published>{added}T00:00:00Z</published>",
+            f'    <category term="{xml_escape(paper.task)}"/>',
+            f"    <summary>{xml_escape(summary)}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"

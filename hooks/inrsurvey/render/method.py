@@ -1,0 +1,233 @@
+"""The page of one method: header facts, network box, summary, related methods, cite block."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from ..bib import format_entry
+from ..model import Catalog, Paper
+from . import paths
+from .text import (
+    author_list,
+    author_short,
+    ext_link,
+    link,
+    long_date,
+    md,
+    plain_citation,
+    venue_label,
+    venue_of,
+)
+
+RELATED_SAME_TASK = 8
+"""How many other methods of the same task a method page lists (nearest in time)."""
+
+_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.DOTALL)
+
+
+def neutralize_html(markdown: str) -> str:
+    """Make raw HTML in contributor Markdown show as text (code spans and blocks untouched)."""
+    parts = _CODE.split(markdown)
+    return "".join(
+        part if index % 2 else part.replace("&", "&amp;").replace("<", "&lt;")
+        for index, part in enumerate(parts)
+    )
+
+
+def json_for_script(data: object) -> str:
+    """JSON that is safe inside an HTML `<script>` element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def head_meta(catalog: Catalog, paper: Paper, site_url: str) -> list[list[str]]:
+    """Highwire Press `citation_*` tags for reference managers, as name/content pairs."""
+    venue = venue_of(catalog, paper)
+    meta = [["citation_title", paper.title]]
+    meta += [["citation_author", f"{a.family}, {a.first}".strip(", ")] for a in paper.authors]
+    if paper.year:
+        meta.append(["citation_publication_date", str(paper.year)])
+    if paper.posted:
+        meta.append(["citation_online_date", paper.posted.strftime("%Y/%m/%d")])
+    if venue.kind == "journal":
+        meta.append(["citation_journal_title", venue.name])
+    elif venue.kind in ("conference", "workshop"):
+        meta.append(["citation_conference_title", venue.name])
+    if paper.entry.get("pages"):
+        first, _, last = paper.entry.get("pages").partition("--")
+        meta.append(["citation_firstpage", first.strip()])
+        if last:
+            meta.append(["citation_lastpage", last.strip()])
+    if paper.doi:
+        meta.append(["citation_doi", paper.doi])
+    if paper.arxiv:
+        meta.append(["citation_arxiv_id", paper.arxiv])
+        meta.append(["citation_pdf_url", f"https://arxiv.org/pdf/{paper.arxiv}"])
+    if site_url:
+        meta.append(["citation_abstract_html_url", f"{site_url.rstrip('/')}/methods/{paper.slug}/"])
+    return meta
+
+
+def json_ld(catalog: Catalog, paper: Paper) -> dict[str, object]:
+    """A schema.org `ScholarlyArticle` describing the paper."""
+    venue = venue_of(catalog, paper)
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": paper.title,
+        "name": paper.title,
+        "alternateName": [paper.name, *paper.aliases],
+        "author": [{"@type": "Person", "name": a.display} for a in paper.authors],
+        "about": [paper.field, paper.task],
+    }
+    if paper.year:
+        data["datePublished"] = str(paper.year)
+    if venue.kind != "preprint":
+        data["isPartOf"] = {"@type": "PublicationIssue" if venue.kind == "journal" else "Event", "name": venue.name}
+    if paper.posted:
+        data["dateCreated"] = paper.posted.isoformat()
+    same = [u for u in (paper.paper_url, f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else "") if u]
+    if same:
+        data["sameAs"] = sorted(set(same))
+    if paper.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": paper.doi}
+    if paper.code:
+        data["codeRepository"] = paper.code[0].url
+    return data
+
+
+def _front_matter(catalog: Catalog, paper: Paper, site_url: str) -> str:
+    venue = venue_of(catalog, paper)
+    description = f"{paper.title}. {author_short(paper.authors)}, {venue_label(venue, paper.year)}."
+    tags = [t.name for t in (catalog.taxonomy.tag(i) for i in paper.tags) if t]
+    meta = {
+        "title": paper.name,
+        "description": description,
+        "tags": tags,
+        "search": {"boost": 4},
+        "inr_kind": "method",
+        "inr_head_meta": head_meta(catalog, paper, site_url),
+        "inr_jsonld": json_for_script(json_ld(catalog, paper)),
+        "edit_path": paper.md_path,
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+
+
+def _links(paper: Paper) -> list[str]:
+    links = []
+    if paper.doi:
+        links.append(ext_link("Paper (DOI)", f"https://doi.org/{paper.doi}"))
+    elif paper.entry.get("url"):
+        links.append(ext_link("Paper", paper.entry.get("url")))
+    if paper.arxiv:
+        links.append(ext_link(f"arXiv:{paper.arxiv}", f"https://arxiv.org/abs/{paper.arxiv}"))
+        links.append(ext_link("PDF", f"https://arxiv.org/pdf/{paper.arxiv}"))
+    for code in paper.code:
+        detail = ", ".join(x for x in (code.framework, "official" if code.official else "unofficial") if x)
+        links.append(ext_link("Code", code.url) + f" ({md(detail)})")
+    if paper.project:
+        links.append(ext_link("Project page", paper.project))
+    return links
+
+
+def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
+    tax = catalog.taxonomy
+    venue = venue_of(catalog, paper)
+    field, task = tax.field(paper.field), tax.task(paper.task)
+    rows: list[tuple[str, str]] = [("Authors", md(author_list(paper.authors)))]
+    where = link(venue_label(venue, paper.year), uri, paths.venue(venue, paper.year))
+    if venue.kind != "preprint":
+        where += f" · {md(venue.name)} ({venue.kind})"
+    rows.append(("Published in", where))
+    if paper.year:
+        rows.append(("Year", link(str(paper.year), uri, paths.year(paper.year))))
+    if paper.posted:
+        posted = link(long_date(paper.posted), uri, paths.year(paper.posted.year))
+        rows.append(("First posted", f"{posted} on arXiv"))
+    if field and task:
+        rows.append(("Field · task", link(field.name, uri, paths.field(field)) + " · " + link(task.name, uri, paths.task(task))))
+    tags = [tax.tag(t) for t in paper.tags]
+    rows.append(("Tags", " · ".join(link(t.name, uri, paths.tag(t)) for t in tags if t)))
+    if paper.aliases:
+        rows.append(("Also known as", md(", ".join(paper.aliases))))
+    links = _links(paper)
+    if links:
+        rows.append(("Links", " · ".join(links)))
+    body = "\n\n".join(f"{name}\n:   {value}" for name, value in rows)
+    return f'<div class="inr-facts" markdown>\n\n{body}\n\n</div>\n'
+
+
+def _network(paper: Paper) -> str:
+    inputs = ", ".join(md(i) for i in paper.inputs)
+    outputs = ", ".join(md(o) for o in paper.outputs)
+    return (
+        '<div class="inr-network" markdown>\n\n'
+        f"**Network** · takes {inputs} → predicts {outputs}\n\n"
+        "</div>\n"
+    )
+
+
+def _related(catalog: Catalog, paper: Paper, uri: str) -> str:
+    def names(items: list[Paper]) -> str:
+        return ", ".join(link(p.name, uri, paths.method(p)) for p in items)
+
+    lines = []
+    built_on = [catalog.by_slug[s] for s in paper.builds_on if s in catalog.by_slug]
+    if built_on:
+        lines.append(f"- **Builds on:** {names(built_on)}")
+    later = list(catalog.by_task.get(paper.task, ())) and list(catalog.built_on_by.get(paper.slug, ()))
+    if later:
+        lines.append(f"- **Built on by:** {names(later)}")
+    peers = [p for p in catalog.by_task.get(paper.task, ()) if p.slug != paper.slug]
+    if peers:
+        nearest = sorted(peers, key=lambda p: (abs((p.sort_date - paper.sort_date).days), p.slug))
+        shown = sorted(nearest[:RELATED_SAME_TASK], key=lambda p: (p.sort_date, p.slug))
+        task = catalog.taxonomy.task(paper.task)
+        more = ""
+        if task and len(peers) > len(shown):
+            more = f" ({link(f'all {len(peers)}', uri, paths.task(task))})"
+        lines.append(f"- **Same task:** {names(shown)}{more}")
+    if not lines:
+        return ""
+    return "## Related methods\n\n" + "\n".join(lines) + "\n"
+
+
+def _cite(catalog: Catalog, paper: Paper, uri: str) -> str:
+    bibtex = format_entry(paper.entry).rstrip("\n")
+    fence = "````" if "```" in bibtex else "```"
+    download = rel_download(uri, paths.bib(paper.key))
+    return (
+        "## Cite\n\n"
+        f'<div class="inr-cite" markdown>\n\n'
+        f"{fence}bibtex\n{bibtex}\n{fence}\n\n"
+        f"[:material-download: Download {md(paper.key)}.bib]({download}){{: .md-button download }}\n\n"
+        f"Plain text: {md(plain_citation(catalog, paper))}\n"
+        "{: .inr-plain-citation }\n\n"
+        "</div>\n"
+    )
+
+
+def rel_download(uri: str, target: str) -> str:
+    """Relative link from a page to a generated download."""
+    from .text import rel
+
+    return rel(uri, target)
+
+
+def method_page(catalog: Catalog, paper: Paper, site_url: str = "") -> str:
+    """The Markdown (with front matter) of a method's page."""
+    uri = paths.method(paper)
+    parts = [
+        _front_matter(catalog, paper, site_url),
+        f"# {md(paper.name)}\n",
+        f"{md(paper.title)}\n{{: .inr-title }}\n",
+        _facts(catalog, paper, uri),
+        _network(paper),
+        "## Summary\n\n" + neutralize_html(paper.body.strip()) + "\n",
+        _related(catalog, paper, uri),
+        _cite(catalog, paper, uri),
+    ]
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,129 @@
+"""Whole generated pages that are neither method nor taxonomy pages: summary, statistics,
+changelog, and the Markdown that hand-written pages pull in through markers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import yaml
+
+from ..model import Catalog, Paper
+from . import charts, paths
+from .tables import summary_table
+from .text import author_short, link, long_date, md, venue_label, venue_of
+
+
+def _front(title: str, description: str, **extra: object) -> str:
+    meta: dict[str, object] = {"title": title, "description": description, **extra}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+
+
+def summary_page(catalog: Catalog) -> str:
+    """The survey's summary table, regenerated from the data."""
+    table = summary_table(catalog, paths.SUMMARY)
+    return "\n".join(
+        [
+            _front("Summary table", "Every method of the survey: field, task, venue and first posting", search={"exclude": True}),
+            "# Summary table\n",
+            f"All {len(catalog)} methods, ordered as in the survey: by field, then task, then date of "
+            "first posting. Venues and dates are our verified facts, which differ from the original "
+            f"survey in places (see {link('About the data', paths.SUMMARY, paths.ABOUT_DATA)}). "
+            "Select a column header to sort.\n",
+            table.as_markdown(),
+        ]
+    )
+
+
+def counts(catalog: Catalog) -> dict[str, int]:
+    """Headline numbers: methods, fields, tasks, tags, venues and years in use."""
+    return {
+        "methods": len(catalog),
+        "fields": sum(1 for t in catalog.taxonomy.fields if catalog.by_field.get(t.name)),
+        "tasks": sum(1 for t in catalog.taxonomy.tasks if catalog.by_task.get(t.name)),
+        "tags": sum(1 for t in catalog.taxonomy.tags if catalog.by_tag.get(t.id)),
+        "venues": sum(1 for v in catalog.taxonomy.venues if catalog.by_venue.get(v.id)),
+        "with_code": sum(1 for p in catalog.papers if p.has_official_code),
+        "peer_reviewed": sum(1 for p in catalog.papers if venue_of(catalog, p).peer_reviewed),
+    }
+
+
+def stats_block(catalog: Catalog, from_uri: str) -> str:
+    """The survey at a glance: counts that link to their overview pages."""
+    c = counts(catalog)
+    items = [
+        (c["methods"], "methods", paths.CATALOG),
+        (c["fields"], "fields", paths.FIELDS),
+        (c["tasks"], "tasks", paths.TASKS),
+        (c["venues"], "venues", paths.VENUES),
+        (c["tags"], "tags", paths.TAGS),
+        (c["peer_reviewed"], "peer-reviewed", paths.VENUES),
+        (c["with_code"], "with official code", paths.CATALOG),
+    ]
+    cells = "\n".join(f"- **{n}** {link(label, from_uri, target)}" for n, label, target in items)
+    return f'<div class="inr-stats" markdown>\n\n{cells}\n\n</div>\n'
+
+
+def recent_block(catalog: Catalog, from_uri: str, limit: int = 6) -> str:
+    """The most recently added methods (newest first), linking to the changelog."""
+    papers = sorted(catalog.papers, key=lambda p: (p.added or p.sort_date, p.sort_date, p.slug), reverse=True)[:limit]
+    lines = [
+        f"- {link(p.name, from_uri, paths.method(p))}: {md(p.title)} "
+        f"({md(venue_label(venue_of(catalog, p), p.year))}), added {md(long_date(p.added))}"
+        for p in papers if p.added
+    ]
+    lines.append(f"\n{link('All additions, by month', from_uri, paths.CHANGELOG)}")
+    return "\n".join(lines) + "\n"
+
+
+def stats_page(catalog: Catalog) -> str:
+    """Statistics: methods over time by field, per venue and per task."""
+    return "\n".join(
+        [
+            _front("Statistics", "The survey in numbers and charts"),
+            "# Statistics\n",
+            stats_block(catalog, paths.STATS),
+            "## Methods over time\n",
+            charts.field_timeline_chart(catalog),
+            "## Venues\n",
+            charts.venue_chart(catalog),
+            "## Tasks\n",
+            charts.task_chart(catalog),
+        ]
+    )
+
+
+def changelog_page(catalog: Catalog) -> str:
+    """Additions grouped by month (from each method's `added` date), newest first."""
+    months: dict[str, list[tuple[dt.date, Paper]]] = defaultdict(list)
+    for paper in catalog.papers:
+        if paper.added:
+            months[paper.added.strftime("%Y-%m")].append((paper.added, paper))
+    parts = [
+        _front("What's new", "Methods added to the survey, by month", search={"exclude": True}),
+        "# What's new\n",
+        f"Methods added to the survey, newest first. Follow additions with the {link('Atom feed', paths.CHANGELOG, paths.FEED)}.\n",
+    ]
+    for month in sorted(months, reverse=True):
+        entries = sorted(months[month], key=lambda e: (e[0], e[1].name.lower()), reverse=True)
+        parts.append(f"## {entries[0][0].strftime('%B %Y')}\n")
+        parts.append(
+            "\n".join(
+                f"- {link(p.name, paths.CHANGELOG, paths.method(p))}: {md(p.title)}"
+                f" · {md(author_short(p.authors))} · added {md(long_date(added))}"
+                for added, p in entries
+            )
+            + "\n"
+        )
+    return "\n".join(parts)
+
+
+def corrections_block(catalog: Catalog, from_uri: str) -> str:
+    """Every correction against the original survey, one line each, grouped by method."""
+    lines = []
+    for paper in sorted(catalog.papers, key=lambda p: p.name.lower()):
+        for note in paper.corrections:
+            lines.append(f"- {link(paper.name, from_uri, paths.method(paper))}: {md(note)}")
+    total = len(lines)
+    head = f"{total} corrections across {sum(1 for p in catalog.papers if p.corrections)} methods.\n\n"
+    return head + "\n".join(lines) + "\n"

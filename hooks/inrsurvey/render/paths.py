@@ -1,0 +1,63 @@
+"""Where every generated page and file lives (source URIs, relative to docs/)."""
+
+from __future__ import annotations
+
+from ..model import Paper, Tag, Term, Venue
+from .text import edition_slug
+
+CATALOG = "catalog.md"
+SUMMARY = "summary.md"
+STATS = "statistics.md"
+CITE = "cite.md"
+CHANGELOG = "changelog.md"
+ABOUT_DATA = "about-data.md"
+FIELDS = "fields/index.md"
+TASKS = "tasks/index.md"
+VENUES = "venues/index.md"
+YEARS = "years/index.md"
+TAGS = "tags/index.md"
+ALL_BIB = "bib/all.bib"
+PAPERS_JSON = "data/papers.json"
+CSL_JSON = "data/papers.csl.json"
+FEED = "feed.xml"
+
+
+def method(paper: Paper | str) -> str:
+    """A method's page."""
+    slug = paper if isinstance(paper, str) else paper.slug
+    return f"methods/{slug}.md"
+
+
+def field(term: Term) -> str:
+    """A field's page."""
+    return f"fields/{term.slug}.md"
+
+
+def task(term: Term) -> str:
+    """A task's page."""
+    return f"tasks/{term.slug}.md"
+
+
+def venue(v: Venue, year: int | None) -> str:
+    """A venue edition's page (`venues/cvpr-2021.md`, `venues/arxiv.md`)."""
+    return f"venues/{edition_slug(v, year)}.md"
+
+
+def year(value: int) -> str:
+    """A year's page."""
+    return f"years/{value}.md"
+
+
+def tag(t: Tag) -> str:
+    """A tag's page."""
+    return f"tags/{t.id}.md"
+
+
+def bib(key: str) -> str:
+    """One entry's .bib download."""
+    return f"bib/{key}.bib"
+
+
+def group_bib(kind: str, slug: str) -> str:
+    """The .bib of every method on a taxonomy page (`bib/task/view-synthesis.bib`)."""
+    return f"bib/{kind}/{slug}.bib"

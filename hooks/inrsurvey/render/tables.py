@@ -1,0 +1,98 @@
+"""Tables built from the data: the survey's summary table and per-task comparison tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Catalog, Paper
+from . import paths
+from .text import esc, link, long_date, md, venue_label, venue_of
+
+
+@dataclass(frozen=True)
+class Table:
+    """A Markdown table whose cells are already Markdown; `caption` is plain text."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+    css_class: str = "inr-table"
+    sortable: bool = True
+
+    def as_markdown(self) -> str:
+        """The table wrapped in a `div` carrying its class and sortable flag."""
+        def cell(text: str) -> str:
+            return text.replace("|", "\\|").replace("\n", " ")
+
+        lines = ["| " + " | ".join(cell(h) for h in self.headers) + " |"]
+        lines.append("|" + "|".join("---" for _ in self.headers) + "|")
+        lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in self.rows]
+        flag = ' data-sortable="true"' if self.sortable else ""
+        caption = f' aria-label="{esc(self.caption)}"' if self.caption else ""
+        return (
+            f'<div class="{self.css_class}"{flag}{caption} markdown>\n\n'
+            + "\n".join(lines)
+            + "\n\n</div>\n"
+        )
+
+
+def _code_cell(paper: Paper) -> str:
+    if not paper.code:
+        return "—"
+    parts = []
+    for code in paper.code:
+        label = code.framework or "code"
+        parts.append(f"[{md(label)}](<{code.url}>){{: rel=\"noopener\" }}" + ("" if code.official else " (unofficial)"))
+    return ", ".join(parts)
+
+
+def comparison_table(catalog: Catalog, papers: Sequence[Paper], from_uri: str, caption: str = "") -> Table:
+    """Compare methods side by side: inputs, outputs, tags, venue, year and code."""
+    tax = catalog.taxonomy
+    rows = []
+    for paper in papers:
+        venue = venue_of(catalog, paper)
+        tags = ", ".join(link(t.name, from_uri, paths.tag(t)) for t in (tax.tag(i) for i in paper.tags) if t)
+        rows.append(
+            (
+                link(paper.name, from_uri, paths.method(paper)),
+                md(", ".join(paper.inputs)),
+                md(", ".join(paper.outputs)),
+                tags,
+                link(venue_label(venue, paper.year), from_uri, paths.venue(venue, paper.year)),
+                str(paper.year or ""),
+                _code_cell(paper),
+            )
+        )
+    return Table(
+        ("Method", "Inputs", "Outputs", "Tags", "Venue", "Year", "Code"),
+        tuple(rows),
+        caption=caption,
+        css_class="inr-table inr-compare",
+    )
+
+
+def summary_table(catalog: Catalog, from_uri: str) -> Table:
+    """The survey's summary table: name, field, task, published in, first posted."""
+    tax = catalog.taxonomy
+    rows = []
+    for paper in catalog.papers:
+        venue = venue_of(catalog, paper)
+        field, task = tax.field(paper.field), tax.task(paper.task)
+        published = "—" if venue.kind == "preprint" else link(venue_label(venue, paper.year), from_uri, paths.venue(venue, paper.year))
+        rows.append(
+            (
+                link(paper.name, from_uri, paths.method(paper)),
+                link(field.name, from_uri, paths.field(field)) if field else md(paper.field),
+                link(task.name, from_uri, paths.task(task)) if task else md(paper.task),
+                published,
+                f'<span data-sort="{paper.posted.isoformat()}">{esc(long_date(paper.posted))}</span>' if paper.posted else "—",
+            )
+        )
+    return Table(
+        ("Name", "Field", "Task", "Published in", "First posted"),
+        tuple(rows),
+        caption="Summary of all methods",
+        css_class="inr-table inr-summary",
+    )

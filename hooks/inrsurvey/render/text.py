@@ -1,0 +1,97 @@
+"""Small text helpers shared by the renderers: escaping, names, labels, links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from collections.abc import Sequence
+
+from ..model import Catalog, Paper, Person, Venue
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~^=:])")
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML (element content and quoted attribute values)."""
+    return html.escape(text, quote=True)
+
+
+def md(text: str) -> str:
+    """Escape text so Markdown shows it literally: HTML-escaped and Markdown-escaped.
+
+    Data from papers/ goes through this (or `esc`) wherever a page shows it, so a
+    title such as `<script>` or `*bold*` is displayed as typed, never interpreted.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", " ")
+
+
+def rel(from_uri: str, to_uri: str) -> str:
+    """Relative link from one generated `.md` file to another (MkDocs checks these)."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """A Markdown link with an escaped label to another page of the site."""
+    target = rel(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
+    return f"[{md(label)}]({target})"
+
+
+def ext_link(label: str, url: str) -> str:
+    """A Markdown link to another site, opened safely (`rel="noopener"`)."""
+    safe = url.replace(" ", "%20").replace(")", "%29").replace("(", "%28").replace("<", "%3C").replace(">", "%3E")
+    return f'[{md(label)}](<{safe}>){{: rel="noopener" }}'
+
+
+def author_list(people: Sequence[Person]) -> str:
+    """All authors as `A, B and C`."""
+    names = [p.display for p in people]
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def author_short(people: Sequence[Person]) -> str:
+    """`Family et al.` (or `A and B` for two authors)."""
+    if not people:
+        return ""
+    if len(people) == 1:
+        return people[0].family
+    if len(people) == 2:
+        return f"{people[0].family} and {people[1].family}"
+    return f"{people[0].family} et al."
+
+
+def venue_of(catalog: Catalog, paper: Paper) -> Venue:
+    """The paper's venue (validation guarantees it exists)."""
+    venue = catalog.taxonomy.venue(paper.venue)
+    if venue is None:  # pragma: no cover - validation reports this before rendering
+        raise KeyError(paper.venue)
+    return venue
+
+
+def venue_label(venue: Venue, year: int | None) -> str:
+    """`CVPR 2021`, or `arXiv preprint` for preprints."""
+    if venue.kind == "preprint":
+        return "arXiv preprint"
+    return f"{venue.id} {year}" if year else venue.id
+
+
+def edition_slug(venue: Venue, year: int | None) -> str:
+    """Slug of a venue edition page: `cvpr-2021`, or `arxiv` for all preprints."""
+    if venue.kind == "preprint" or not year:
+        return venue.slug
+    return f"{venue.slug}-{year}"
+
+
+def long_date(day: dt.date) -> str:
+    """`19 March 2020`."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def plain_citation(catalog: Catalog, paper: Paper) -> str:
+    """A one-line citation for slides and e-mails: authors, title, venue, year."""
+    venue = venue_of(catalog, paper)
+    where = f"arXiv:{paper.arxiv}" if venue.kind == "preprint" and paper.arxiv else venue.id
+    return f"{author_short(paper.authors)}. {paper.title}. {where}, {paper.year}."

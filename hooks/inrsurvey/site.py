@@ -1,0 +1,96 @@
+"""plan_site: the one seam between the survey's data and a site generator.
+
+It returns every generated file (pages as Markdown with front matter, downloads as
+text) with its URI relative to the docs folder. The MkDocs hook adds them as virtual
+files; `python -m inrsurvey stage OUT/` writes them to disk for any other generator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import export
+from .model import Catalog
+from .render import pages, paths
+from .render.catalog_page import catalog_page
+from .render.method import method_page
+from .render.taxonomy import (
+    editions,
+    field_page,
+    fields_overview,
+    tag_page,
+    tags_overview,
+    task_page,
+    tasks_overview,
+    venue_page,
+    venues_overview,
+    year_page,
+    year_papers,
+    years,
+    years_overview,
+)
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """One generated file: where it goes and what it holds."""
+
+    uri: str
+    content: str
+
+    @property
+    def is_page(self) -> bool:
+        """Whether the file is a Markdown page (else a download)."""
+        return self.uri.endswith(".md")
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """Settings from the site configuration that generated files need."""
+
+    site_url: str = ""
+    site_name: str = "INR Survey"
+
+
+def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[GeneratedFile]:
+    """Every generated page and download for the catalog, sorted by URI."""
+    files: list[GeneratedFile] = []
+
+    def add(uri: str, content: str) -> None:
+        files.append(GeneratedFile(uri, content))
+
+    tax = catalog.taxonomy
+    for paper in catalog.papers:
+        add(paths.method(paper), method_page(catalog, paper, options.site_url))
+        add(paths.bib(paper.key), export.bib_text([paper]))
+    for term in tax.fields:
+        add(paths.field(term), field_page(catalog, term))
+        add(paths.group_bib("field", term.slug), export.bib_text(catalog.by_field.get(term.name, ())))
+    for term in tax.tasks:
+        add(paths.task(term), task_page(catalog, term))
+        add(paths.group_bib("task", term.slug), export.bib_text(catalog.by_task.get(term.name, ())))
+    for edition in editions(catalog):
+        add(edition.uri, venue_page(catalog, edition))
+        slug = edition.uri.removeprefix("venues/").removesuffix(".md")
+        add(paths.group_bib("venue", slug), export.bib_text(edition.papers))
+    for year in years(catalog):
+        add(paths.year(year), year_page(catalog, year))
+        add(paths.group_bib("year", str(year)), export.bib_text(year_papers(catalog, year)))
+    for tag in tax.tags:
+        add(paths.tag(tag), tag_page(catalog, tag))
+        add(paths.group_bib("tag", tag.id), export.bib_text(catalog.by_tag.get(tag.id, ())))
+    add(paths.FIELDS, fields_overview(catalog))
+    add(paths.TASKS, tasks_overview(catalog))
+    add(paths.VENUES, venues_overview(catalog))
+    add(paths.YEARS, years_overview(catalog))
+    add(paths.TAGS, tags_overview(catalog))
+    add(paths.CATALOG, catalog_page(catalog))
+    add(paths.SUMMARY, pages.summary_page(catalog))
+    add(paths.STATS, pages.stats_page(catalog))
+    add(paths.CHANGELOG, pages.changelog_page(catalog))
+    add(paths.ALL_BIB, export.bib_text(sorted(catalog.papers, key=lambda p: p.key)))
+    add(paths.PAPERS_JSON, export.papers_json(catalog))
+    add(paths.CSL_JSON, export.csl_json(catalog))
+    if options.site_url:
+        add(paths.FEED, export.atom_feed(catalog, options.site_url, options.site_name))
+    return sorted(files, key=lambda f: f.uri)

@@ -1,0 +1,233 @@
+"""Check the meaning of a loaded catalog; every check returns problems, none logs.
+
+Each problem has a stable code (listed in `CODES`) and a message that says what to
+do. Loading problems (syntax, encoding, types) come from `catalog.load_catalog`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from . import bib
+from .model import Catalog, Paper, Problem, slugify
+
+SUMMARY_WORDS = (120, 300)
+"""Inclusive bounds on the number of words in a method's summary."""
+
+POSTED_HOLD_MONTHS = 1
+"""arXiv numbers a paper by the month it is announced; one held over a month boundary
+(submitted 22 December, numbered 2101.x) keeps its earlier submission date as v1."""
+
+ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+ARXIV_OLD = re.compile(r"^[a-z-]+(\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+YEAR = re.compile(r"^(19|20)\d{2}$")
+RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
+
+REQUIRED_BIB = {
+    "article": ("author", "title", "journal", "year"),
+    "inproceedings": ("author", "title", "booktitle", "year"),
+    "incollection": ("author", "title", "booktitle", "year"),
+    "misc": ("author", "title", "year"),
+    "techreport": ("author", "title", "year"),
+    "phdthesis": ("author", "title", "year"),
+}
+
+
+def _md(paper: Paper, key: str, code: str, message: str) -> Problem:
+    return Problem(paper.md_path, paper.lines.get(key, 1), code, message)
+
+
+def _bib(paper: Paper, field: str | None, code: str, message: str) -> Problem:
+    line = paper.entry.lines.get(field, paper.entry.line) if field else paper.entry.line
+    return Problem(paper.bib_path, line, code, message)
+
+
+def check_url(url: str) -> str | None:
+    """Why `url` is not an acceptable absolute http(s) link, or None when it is."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return f"'{url}' is not an http(s) URL"
+    if not parts.netloc or any(c.isspace() for c in url) or any(c in url for c in "<>\"'`"):
+        return f"'{url}' is not a well-formed URL"
+    return None
+
+
+def arxiv_yymm(arxiv_id: str) -> tuple[int, int] | None:
+    """The (year, month) an arXiv identifier encodes, or None if it is malformed."""
+    match = ARXIV_NEW.match(arxiv_id)
+    if match:
+        yy, mm = int(match.group(1)), int(match.group(2))
+    else:
+        match = ARXIV_OLD.match(arxiv_id)
+        if not match:
+            return None
+        yy, mm = int(match.group(2)), int(match.group(3))
+    if not 1 <= mm <= 12:
+        return None
+    return (2000 + yy if yy < 91 else 1900 + yy), mm
+
+
+def _check_taxonomy_terms(catalog: Catalog, paper: Paper) -> Iterator[Problem]:
+    tax = catalog.taxonomy
+    if tax.field(paper.field) is None:
+        yield _md(paper, "field", "unknown-field", f"field '{paper.field}' is not in taxonomy.yml; use one of: " + ", ".join(t.name for t in tax.fields))
+    if tax.task(paper.task) is None:
+        yield _md(paper, "task", "unknown-task", f"task '{paper.task}' is not in taxonomy.yml; use one of: " + ", ".join(t.name for t in tax.tasks))
+    for tag in paper.tags:
+        if tax.tag(tag) is None:
+            yield _md(paper, "tags", "unknown-tag", f"tag '{tag}' is not in taxonomy.yml; use a tag id from there or add the tag with a definition")
+    if len(set(paper.tags)) != len(paper.tags):
+        yield _md(paper, "tags", "duplicate-tag", "a tag is listed twice; list each once")
+    venue = tax.venue(paper.venue)
+    if venue is None:
+        yield _md(paper, "venue", "unknown-venue", f"venue '{paper.venue}' is not in taxonomy.yml; use a venue id from there or add the venue")
+        return
+    entry = paper.entry
+    if venue.kind == "preprint":
+        if entry.entry_type != "misc":
+            yield _bib(paper, None, "venue-mismatch", f"the front matter says '{venue.id}' (a preprint) but the entry is @{entry.entry_type}; cite preprints as @misc")
+        return
+    holder = "journal" if venue.kind == "journal" else "booktitle"
+    if entry.get(holder) != venue.bibtex:
+        yield _bib(paper, holder, "venue-mismatch", f"{holder} must be '{venue.bibtex}' for venue '{venue.id}' (taxonomy.yml), found '{entry.get(holder)}'")
+
+
+def _check_entry(paper: Paper) -> Iterator[Problem]:
+    entry = paper.entry
+    for name in REQUIRED_BIB.get(entry.entry_type, ()):
+        if not entry.get(name).strip():
+            yield _bib(paper, None, "bib-missing-field", f"@{entry.entry_type} needs a '{name}' field")
+    year = entry.get("year")
+    if year and not YEAR.match(year):
+        yield _bib(paper, "year", "bib-year", f"year '{year}' must be four digits")
+    if year and YEAR.match(year) and entry.authors and entry.get("title"):
+        expected = bib.expected_key(entry)
+        if entry.key != expected:
+            yield _bib(paper, None, "bib-key", f"the key '{entry.key}' does not follow the key scheme; rename it to '{expected}'")
+    if entry.get("title"):
+        words = bib.unprotected_words(entry.get("title"))
+        if words:
+            yield _bib(paper, "title", "bib-title-case", "protect these words with braces so styles keep their capitals: " + ", ".join(f"{{{w}}}" for w in words))
+    doi = entry.get("doi")
+    if doi and not DOI.match(doi):
+        yield _bib(paper, "doi", "bib-doi", f"doi '{doi}' is malformed; write it as 10.xxxx/... without https://doi.org/")
+    if entry.get("url"):
+        reason = check_url(entry.get("url"))
+        if reason:
+            yield _bib(paper, "url", "url-scheme", reason + "; use an http(s) link")
+    eprint = entry.get("eprint")
+    if eprint:
+        yymm = arxiv_yymm(eprint)
+        if yymm is None:
+            yield _bib(paper, "eprint", "arxiv-id", f"'{eprint}' is not an arXiv identifier (e.g. 2003.08934)")
+        elif paper.posted is None:
+            if "posted" not in paper.lines:
+                yield _md(paper, "posted", "posted-missing", "the entry has an arXiv eprint; add 'posted:' with the date of its first version (or 'posted: null' if it cannot be verified)")
+        elif not 0 <= (yymm[0] * 12 + yymm[1]) - (paper.posted.year * 12 + paper.posted.month) <= POSTED_HOLD_MONTHS:
+            yield _md(paper, "posted", "posted-mismatch", f"posted {paper.posted} does not match arXiv {eprint} (numbered {yymm[0]}-{yymm[1]:02d}); use the date of v1")
+        if entry.get("archiveprefix") != "arXiv":
+            yield _bib(paper, "eprint", "bib-missing-field", "an entry with eprint needs archiveprefix = {arXiv}")
+    elif paper.posted is not None:
+        yield _md(paper, "posted", "posted-missing", "'posted' is set but the entry has no eprint; add the arXiv eprint or remove 'posted'")
+
+
+def _check_links(paper: Paper) -> Iterator[Problem]:
+    if paper.project:
+        reason = check_url(paper.project)
+        if reason:
+            yield _md(paper, "project", "url-scheme", reason + "; use an http(s) link")
+    for link in paper.code:
+        reason = check_url(link.url)
+        if reason:
+            yield _md(paper, "code", "url-scheme", reason + "; use an http(s) link")
+
+
+def _check_summary(paper: Paper) -> Iterator[Problem]:
+    words = len(re.findall(r"\w+", paper.body))
+    low, high = SUMMARY_WORDS
+    if not low <= words <= high:
+        yield _md(paper, "name", "summary-length", f"the summary has {words} words; write {low} to {high}")
+    if RAW_HTML.search(paper.body):
+        yield _md(paper, "name", "summary-html", "the summary contains raw HTML; use Markdown only")
+
+
+def _check_builds_on(catalog: Catalog) -> Iterator[Problem]:
+    for paper in catalog.papers:
+        for target in paper.builds_on:
+            if target == paper.slug:
+                yield _md(paper, "builds_on", "builds-on-cycle", "a method cannot build on itself")
+            elif target not in catalog.by_slug:
+                yield _md(paper, "builds_on", "builds-on-unknown", f"builds_on names '{target}', which is no method slug in papers/")
+    state: dict[str, int] = {}
+    reported: set[frozenset[str]] = set()
+
+    def visit(slug: str, stack: list[str]) -> Iterator[Problem]:
+        state[slug] = 1
+        stack.append(slug)
+        for target in catalog.by_slug[slug].builds_on:
+            if target not in catalog.by_slug or target == slug:
+                continue
+            if state.get(target) == 1:
+                cycle = stack[stack.index(target) :]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    first = catalog.by_slug[min(cycle)]
+                    yield _md(first, "builds_on", "builds-on-cycle", "builds_on forms a cycle: " + " -> ".join([*cycle, target]) + "; remove one link")
+            elif state.get(target) is None:
+                yield from visit(target, stack)
+        stack.pop()
+        state[slug] = 2
+
+    for paper in catalog.papers:
+        if paper.slug not in state:
+            yield from visit(paper.slug, [])
+
+
+def _check_unique(catalog: Catalog) -> Iterator[Problem]:
+    seen_keys: dict[str, Paper] = {}
+    seen_names: dict[str, Paper] = {}
+    seen_arxiv: dict[str, Paper] = {}
+    for paper in catalog.papers:
+        other = seen_keys.setdefault(paper.key, paper)
+        if other is not paper:
+            yield _bib(paper, None, "bib-duplicate-key", f"the key '{paper.key}' is also used by {other.bib_path}; keys must be unique")
+        other = seen_names.setdefault(slugify(paper.name), paper)
+        if other is not paper:
+            yield _md(paper, "name", "duplicate-slug", f"'{paper.name}' gives the slug '{slugify(paper.name)}', already taken by {other.md_path}; choose a distinct name")
+        if paper.arxiv:
+            other = seen_arxiv.setdefault(paper.arxiv, paper)
+            if other is not paper:
+                yield _bib(paper, "eprint", "duplicate-paper", f"arXiv {paper.arxiv} is also cited by {other.bib_path}; one paper, one method")
+
+
+def validate(catalog: Catalog) -> list[Problem]:
+    """Every problem of meaning in the catalog, sorted by file and line."""
+    problems: list[Problem] = []
+    for paper in catalog.papers:
+        if slugify(paper.name) != paper.slug:
+            problems.append(_md(paper, "name", "slug-mismatch", f"the name '{paper.name}' gives the slug '{slugify(paper.name)}'; rename the files to {slugify(paper.name)}.md/.bib or change the name"))
+        problems += _check_taxonomy_terms(catalog, paper)
+        problems += _check_entry(paper)
+        problems += _check_links(paper)
+        problems += _check_summary(paper)
+    problems += _check_builds_on(catalog)
+    problems += _check_unique(catalog)
+    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.code, p.message))
+
+
+CODES = (
+    "file-bom", "file-encoding", "file-unpaired", "yaml-syntax",
+    "taxonomy-missing", "taxonomy-section", "taxonomy-entry", "taxonomy-duplicate",
+    "taxonomy-definition", "taxonomy-venue-kind",
+    "bib-syntax", "bib-duplicate-key", "bib-macro", "bib-entry-type", "bib-entry-count",
+    "bib-author", "bib-missing-field", "bib-year", "bib-key", "bib-title-case", "bib-doi",
+    "arxiv-id", "posted-missing", "posted-mismatch", "url-scheme",
+    "fm-missing", "fm-not-mapping", "fm-unknown-key", "fm-missing-key", "fm-type", "fm-date",
+    "unknown-field", "unknown-task", "unknown-tag", "duplicate-tag", "unknown-venue",
+    "venue-mismatch", "slug-mismatch", "duplicate-slug", "duplicate-paper",
+    "builds-on-unknown", "builds-on-cycle", "summary-length", "summary-html",
+)
+"""Every problem code the loader and the validator emit."""

@@ -1,0 +1,88 @@
+"""MkDocs event glue for the INR survey: load and validate papers/, add generated files,
+expand markers. All logic lives in the `inrsurvey` package; this file only adapts it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from inrsurvey.catalog import load_catalog
+from inrsurvey.model import Catalog
+from inrsurvey.render.markers import MarkerError, expand_markers
+from inrsurvey.site import GeneratedFile, SiteOptions, plan_site
+from inrsurvey.validate import validate
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.inrsurvey")
+
+
+@dataclass
+class _State:
+    catalog: Catalog | None = None
+    planned: list[GeneratedFile] = field(default_factory=list)
+    generated: set[str] = field(default_factory=set)
+
+
+_state = _State()
+
+
+def _papers_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / "papers"
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and validate papers/; log each problem as a warning (so --strict fails)."""
+    global _state
+    _state = _State()
+    result = load_catalog(_papers_dir(config))
+    problems = list(result.problems)
+    if result.catalog is not None:
+        problems += validate(result.catalog)
+    for problem in sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.code)):
+        log.warning(str(problem))
+    if result.catalog is None:
+        raise PluginError("papers/taxonomy.yml could not be loaded; see the problems above")
+    _state.catalog = result.catalog
+    options = SiteOptions(site_url=config.site_url or "", site_name=config.site_name)
+    _state.planned = plan_site(result.catalog, options)
+    tags = config.plugins.get("material/tags")
+    if tags is not None:
+        from material.plugins.tags.structure.tag import Tag
+
+        tags.config.tags_allowed = {Tag(t.name) for t in result.catalog.taxonomy.tags}
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add every generated page and download as a virtual file."""
+    for planned in _state.planned:
+        if files.get_file_from_path(planned.uri) is not None:
+            raise PluginError(f"docs/{planned.uri} is generated from papers/; remove the hand-written file")
+        file = File.generated(config, planned.uri, content=planned.content)
+        if planned.uri.startswith("methods/"):
+            file.edit_uri = "../papers/" + planned.uri.removeprefix("methods/")
+        files.append(file)
+        _state.generated.add(planned.uri)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Expand `<!-- inrsurvey:... -->` markers in hand-written pages."""
+    if page.file.src_uri in _state.generated or _state.catalog is None:
+        return markdown
+    try:
+        return expand_markers(markdown, _state.catalog, page.file.src_uri)
+    except MarkerError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error}") from error
