@@ -54,6 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(problem))
     if result.catalog is None:
         raise PluginError("papers/taxonomy.yml could not be loaded; see the problems above")
+    if problems and config.strict:
+        raise PluginError(f"{len(set(problems))} problem(s) in papers/ (listed above); fix them or run 'inrsurvey check'")
     _state.catalog = result.catalog
     options = SiteOptions(site_url=config.site_url or "", site_name=config.site_name)
     _state.planned = plan_site(result.catalog, options)

@@ -85,6 +85,7 @@ def _latex_decoder() -> LatexNodes2Text:
     return LatexNodes2Text(latex_context=db, math_mode="text", strict_latex_spaces=True)
 
 
+@lru_cache(maxsize=65536)
 def decode_latex(value: str) -> str:
     """Decode LaTeX markup to Unicode text for display.
 
@@ -95,6 +96,15 @@ def decode_latex(value: str) -> str:
         return " ".join(value.split())
     text = _latex_decoder().latex_to_text(value)
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+_MACRO = re.compile(r"\\([A-Za-z]+)")
+
+
+def unknown_macros(value: str) -> list[str]:
+    """LaTeX commands in `value` that the display decoder does not know (they would vanish)."""
+    context = _latex_decoder().latex_context
+    return sorted({m for m in _MACRO.findall(value) if context.get_macro_spec(m) is None})
 
 
 def _person(raw: str) -> Person:
@@ -189,7 +199,17 @@ def _to_entry(
     for f in entry.fields:
         name = f.key.lower()
         value = str(f.value)
-        if f.enclosing == "no-enclosing":
+        if f.enclosing == "no-enclosing" and "=" in value:
+            problems.append(
+                Problem(
+                    path,
+                    f.start_line + 1,
+                    "bib-syntax",
+                    f"the value of '{f.key}' runs into the next field ({value[:40]!r}); "
+                    "a comma is probably missing between two fields",
+                )
+            )
+        elif f.enclosing == "no-enclosing":
             problems.append(
                 Problem(
                     path,

@@ -21,6 +21,20 @@ from .schema import CODE_KEYS, KEY_NAMES, REQUIRED
 
 TAXONOMY_FILE = "taxonomy.yml"
 
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML loading (libyaml's when available) that leaves dates as text.
+
+    Dates are parsed by the loader's caller, so that `2020-13-45` becomes a problem
+    with a file and line instead of an exception.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LOADER = _Loader
+
 
 @dataclass(frozen=True)
 class LoadResult:
@@ -53,7 +67,7 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
 
 def _load_yaml(text: str, rel: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse YAML, returning the data and the source line of each top-level key."""
-    loader = yaml.SafeLoader(text)
+    loader = _LOADER(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -173,6 +187,18 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+def _date(value: Any) -> dt.date | None:
+    """A `YYYY-MM-DD` date, or None when the value is not one."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
 def _strings(value: Any) -> tuple[str, ...] | None:
     if isinstance(value, str):
         return None
@@ -223,8 +249,9 @@ def _front_matter_paper(
                 values[key] = items
     for key in ("posted", "added"):
         if key in meta and meta[key] is not None:
-            if isinstance(meta[key], dt.date) and not isinstance(meta[key], dt.datetime):
-                values[key] = meta[key]
+            day = _date(meta[key])
+            if day is not None:
+                values[key] = day
             else:
                 problems.append(
                     Problem(md_rel, lines.get(key), "fm-date", f"'{key}' must be a date written YYYY-MM-DD, not {meta[key]!r}")

@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 from . import bib
 from .model import Catalog, Paper, Problem, slugify
 
+MAX_AUTHORS = 100
+"""More authors than this in one entry is reported (`bib-author-count`)."""
+
 SUMMARY_WORDS = (120, 300)
 """Inclusive bounds on the number of words in a method's summary."""
 
@@ -60,6 +63,9 @@ def arxiv_yymm(arxiv_id: str) -> tuple[int, int] | None:
     match = ARXIV_NEW.match(arxiv_id)
     if match:
         yy, mm = int(match.group(1)), int(match.group(2))
+        digits = len(arxiv_id.partition(".")[2])
+        if digits != (5 if (yy, mm) >= (15, 1) else 4):
+            return None
     else:
         match = ARXIV_OLD.match(arxiv_id)
         if not match:
@@ -100,6 +106,12 @@ def _check_entry(paper: Paper) -> Iterator[Problem]:
     for name in REQUIRED_BIB.get(entry.entry_type, ()):
         if not entry.get(name).strip():
             yield _bib(paper, None, "bib-missing-field", f"@{entry.entry_type} needs a '{name}' field")
+    if len(entry.authors) > MAX_AUTHORS:
+        yield _bib(paper, "author", "bib-author-count", f"{len(entry.authors)} authors: lists this long are almost always a pasting error; check the list against the paper, or end it with 'and others' after the first {MAX_AUTHORS}")
+    for name in (*bib.DISPLAY_FIELDS, "author"):
+        unknown = bib.unknown_macros(entry.get(name))
+        if unknown:
+            yield _bib(paper, name, "bib-latex", f"unknown LaTeX command(s) in {name}: " + ", ".join(f"\\{m}" for m in unknown) + "; write the character in UTF-8 or use a standard accent command")
     year = entry.get("year")
     if year and not YEAR.match(year):
         yield _bib(paper, "year", "bib-year", f"year '{year}' must be four digits")
@@ -223,7 +235,7 @@ CODES = (
     "taxonomy-missing", "taxonomy-section", "taxonomy-entry", "taxonomy-duplicate",
     "taxonomy-definition", "taxonomy-venue-kind",
     "bib-syntax", "bib-duplicate-key", "bib-macro", "bib-entry-type", "bib-entry-count",
-    "bib-author", "bib-missing-field", "bib-year", "bib-key", "bib-title-case", "bib-doi",
+    "bib-author", "bib-author-count", "bib-latex", "bib-missing-field", "bib-year", "bib-key", "bib-title-case", "bib-doi",
     "arxiv-id", "posted-missing", "posted-mismatch", "url-scheme",
     "fm-missing", "fm-not-mapping", "fm-unknown-key", "fm-missing-key", "fm-type", "fm-date",
     "unknown-field", "unknown-task", "unknown-tag", "duplicate-tag", "unknown-venue",

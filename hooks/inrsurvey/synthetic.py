@@ -1,0 +1,109 @@
+"""A deterministic generator of valid synthetic methods, for scale tests and benchmarks.
+
+`write_synthetic(papers_dir, n, seed)` writes `n` methods in the real source format
+(taxonomy terms, venues, dates, tags, code links, ~200-word summaries, a few
+`builds_on` links to earlier methods) next to the real `taxonomy.yml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from .catalog import TAXONOMY_FILE, load_taxonomy
+from .model import Taxonomy, slugify
+
+_FAMILIES = (
+    "Müller", "Nießner", "García", "Okafor", "Tanaka", "Kowalski", "Dubois", "Singh", "Chen", "Rossi",
+    "Andersson", "Novák", "Haddad", "O'Brien", "Silva", "Kim", "Ivanova", "Nguyen", "Schmidt", "Moreau",
+)
+_GIVEN = ("Anna", "Ben", "Chloé", "Daniel", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kai", "Lena")
+_LATEX = {"ü": r"{\"u}", "ß": r"{\ss}", "í": r"{\'i}", "é": r"{\'e}", "á": r"{\'a}", "ć": r"{\'c}"}
+_WORDS = (
+    "radiance field network coordinate signal scene geometry appearance sampling ray density colour "
+    "surface distance latent code prior optimisation rendering training views camera pose dynamic "
+    "image resolution feature grid encoding frequency detail memory speed quality reconstruction "
+    "supervision loss depth light reflectance shape point cloud mesh voxel hash level continuous"
+).split()
+_FRAMEWORKS = ("PyTorch", "TensorFlow", "JAX")
+
+
+def _latex(text: str) -> str:
+    return "".join(_LATEX.get(c, c) for c in text)
+
+
+def _entry(key: str, kind: str, venue_bibtex: str, authors: list[tuple[str, str]], title: str, year: int, eprint: str) -> str:
+    author = " and ".join(f"{_latex(f)}, {g}" for f, g in authors)
+    fields = [("author", author), ("title", title)]
+    if kind == "preprint":
+        entry_type = "misc"
+        fields.append(("howpublished", f"arXiv preprint arXiv:{eprint}"))
+    elif kind == "journal":
+        entry_type = "article"
+        fields.append(("journal", venue_bibtex))
+    else:
+        entry_type = "inproceedings"
+        fields.append(("booktitle", venue_bibtex))
+    fields += [("year", str(year)), ("eprint", eprint), ("archiveprefix", "arXiv"), ("primaryclass", "cs.CV")]
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
+    return f"@{entry_type}{{{key},\n{body}\n}}\n"
+
+
+def synthetic_method(index: int, rng: random.Random, taxonomy: Taxonomy, earlier: list[str]) -> tuple[str, str, str]:
+    """One method: returns (slug, .md text, .bib text)."""
+    name = f"Synth{index:05d}"
+    slug = slugify(name)
+    field = rng.choice(taxonomy.fields)
+    task = rng.choice(taxonomy.tasks)
+    venue = rng.choice(taxonomy.venues)
+    posted = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(0, 8 * 365))
+    year = posted.year + (0 if venue.kind == "preprint" else rng.choice((0, 1)))
+    eprint = f"{posted.year % 100:02d}{posted.month:02d}.{10000 + index:05d}"
+    authors = [(rng.choice(_FAMILIES), rng.choice(_GIVEN)) for _ in range(rng.randint(1, 6))]
+    family = authors[0][0]
+    ascii_family = "".join(c for c in unicodedata.normalize("NFKD", family.lower()) if c.isalnum() and c.isascii())
+    key = f"{ascii_family}{year}{slug}"
+    title = f"{{{name}}}: " + " ".join(rng.choice(_WORDS).capitalize() for _ in range(5))
+    tags = sorted({t.id for t in rng.sample(taxonomy.tags, k=min(3, len(taxonomy.tags)))})
+    builds_on = sorted(set(rng.sample(earlier, k=min(len(earlier), rng.choice((0, 0, 1, 2))))))
+    words = [rng.choice(_WORDS) for _ in range(200)]
+    body = "\n".join(" ".join(words[i : i + 20]).capitalize() + "." for i in range(0, 200, 20))
+    meta = {
+        "name": name,
+        "aliases": [f"S{index}"],
+        "field": field.name,
+        "task": task.name,
+        "tags": tags,
+        "venue": venue.id,
+        "inputs": ["3D position", "viewing direction"],
+        "outputs": ["density", "RGB colour"],
+        "posted": posted,
+        "code": [{"url": f"https://github.com/example-lab/{slug}", "framework": rng.choice(_FRAMEWORKS), "official": True}],
+        "builds_on": builds_on,
+        "added": dt.date(2026, 1, 1) + dt.timedelta(days=index % 300),
+    }
+    md = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
+    return slug, md, _entry(key, venue.kind, venue.bibtex, authors, title, year, eprint)
+
+
+def write_synthetic(papers_dir: Path, n: int, seed: int = 0, taxonomy_file: Path | None = None) -> list[str]:
+    """Write `n` valid synthetic methods and a taxonomy into `papers_dir`; returns their slugs."""
+    source = taxonomy_file or Path(__file__).resolve().parents[2] / "papers" / TAXONOMY_FILE
+    papers_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, papers_dir / TAXONOMY_FILE)
+    taxonomy, problems = load_taxonomy(papers_dir / TAXONOMY_FILE, TAXONOMY_FILE)
+    if taxonomy is None or problems:
+        raise ValueError(f"the taxonomy at {source} has problems: {problems}")
+    rng = random.Random(seed)
+    slugs: list[str] = []
+    for index in range(n):
+        slug, md, entry = synthetic_method(index, rng, taxonomy, slugs[-50:])
+        (papers_dir / f"{slug}.md").write_text(md, encoding="utf-8")
+        (papers_dir / f"{slug}.bib").write_text(entry, encoding="utf-8")
+        slugs.append(slug)
+    return slugs

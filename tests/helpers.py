@@ -1,0 +1,114 @@
+"""Shared test helpers: site copies, in-process strict builds, tool discovery."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_tool(available: bool, what: str) -> None:
+    """Skip when a tool is missing, but fail under CI=true (CI must have everything)."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required under CI=true but is missing")
+    pytest.skip(f"{what} is not installed")
+
+
+def copy_site(dest: Path, papers: Path | None = None) -> Path:
+    """Copy the real site's configuration and hand-written pages to `dest`.
+
+    `papers` replaces the real papers/ folder when given. Returns `dest`.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(papers or ROOT / "papers", dest / "papers")
+    return dest
+
+
+@dataclass
+class BuildResult:
+    """The outcome of an in-process MkDocs build."""
+
+    ok: bool
+    site: Path
+    log: str
+    error: str = ""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build(config_file: Path, site_dir: Path, strict: bool = True) -> BuildResult:
+    """Build a site in-process with a real MkDocs configuration; never raises on failure."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    error = ""
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+        mkdocs_build(config)
+        ok = True
+    except (Abort, PluginError) as exc:
+        ok, error = False, str(exc)
+    finally:
+        logger.removeHandler(handler)
+    text = "\n".join(f"{r.levelname}: {r.getMessage()}" for r in handler.records)
+    warnings = [r for r in handler.records if r.levelno >= logging.WARNING]
+    if strict and warnings:
+        ok = False
+    return BuildResult(ok, site_dir, text, error)
+
+
+def free_port() -> int:
+    """An unused TCP port on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` over HTTP on 127.0.0.1; yields the base URL."""
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    port = free_port()
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(Quiet, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()

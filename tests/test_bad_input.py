@@ -1,0 +1,82 @@
+"""The bad-input corpus: every case fails `check` and the strict build with a precise message.
+
+Each directory of tests/bad_input/ holds files that replace or join a small valid
+survey (taxonomy + NeRF, SIREN, LIIF), and expected.yml: the problem code, the file
+and, where the parser knows it, the line.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import ROOT, build, copy_site
+from inrsurvey.catalog import load_catalog
+
+CASES = sorted(p for p in (ROOT / "tests" / "bad_input").iterdir() if p.is_dir())
+BASE = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
+
+
+def make_papers(case: Path, dest: Path) -> dict[str, object]:
+    """The valid base with the case's files laid over it; returns the expectation."""
+    dest.mkdir(parents=True)
+    for name in BASE:
+        shutil.copy(ROOT / "papers" / name, dest / name)
+    for file in (case / "papers").iterdir():
+        shutil.copy(file, dest / file.name)
+    expected = yaml.safe_load((case / "expected.yml").read_text())
+    for name in expected.get("remove", []):
+        (dest / name).unlink()
+    return expected
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 30
+
+
+def test_base_is_valid(tmp_path: Path) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    for name in BASE:
+        shutil.copy(ROOT / "papers" / name, papers / name)
+    result = subprocess.run(
+        [sys.executable, "-m", "inrsurvey", "check", "--root", str(tmp_path)],
+        capture_output=True, text=True, cwd=ROOT / "hooks",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_check_reports_the_case(case: Path, tmp_path: Path) -> None:
+    expected = make_papers(case, tmp_path / "papers")
+    result = subprocess.run(
+        [sys.executable, "-m", "inrsurvey", "check", "--root", str(tmp_path)],
+        capture_output=True, text=True, cwd=ROOT / "hooks",
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    where = f"{expected['path']}:{expected['line']}:" if expected.get("line") else f"{expected['path']}"
+    lines = [line for line in result.stdout.splitlines() if f": {expected['code']}: " in line]
+    assert lines, result.stdout
+    assert any(line.startswith(where) for line in lines), (where, lines)
+    # Valid input next to the bad case still loads.
+    loaded = load_catalog(tmp_path / "papers").catalog
+    assert loaded is not None and "liif" in loaded.by_slug
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_strict_build_fails_on_the_case(case: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site-src"
+    papers = tmp_path / "papers"
+    expected = make_papers(case, papers)
+    copy_site(site, papers)
+    result = build(site / "mkdocs.yml", tmp_path / "out")
+    assert not result.ok
+    assert f"{expected['path']}" in result.log and f": {expected['code']}: " in result.log
+    assert "Traceback" not in result.log

@@ -1,0 +1,113 @@
+"""BibTeX parsing, display decoding and export."""
+
+from __future__ import annotations
+
+import pytest
+
+from inrsurvey import bib
+
+ENTRY = r"""
+@InProceedings{muller2021neural,
+  Title = {Neural {NeRF} for {3D}: The {\TeX}book -- a test},
+  author = {M{\"u}ller, Thomas and Nie{\ss}ner, Matthias and van Gool, Luc and Smith, Jr., John},
+  booktitle = {Proceedings of X},
+  year = 2021,
+  pages = {1--10},
+  eprint = {2101.00001}, archiveprefix = {arXiv}
+}
+"""
+
+
+def parse_one(text: str) -> bib.BibEntry:
+    entries, problems = bib.parse_entries(text, "x.bib")
+    assert not problems, problems
+    assert len(entries) == 1
+    return entries[0]
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"M{\"u}ller", "Müller"),
+        (r"Nie{\ss}ner", "Nießner"),
+        (r"The {\TeX}book", "The TeXbook"),
+        (r"{NeRF}: a--b", "NeRF: a–b"),
+        (r"Jos\'e", "José"),
+        (r"A \& B 50\%", "A & B 50%"),
+        ("plain   words", "plain words"),
+    ],
+)
+def test_decode_latex(latex: str, text: str) -> None:
+    assert bib.decode_latex(latex) == text
+
+
+def test_entry_is_parsed_with_raw_values_and_decoded_display() -> None:
+    entry = parse_one(ENTRY)
+    assert entry.key == "muller2021neural"
+    assert entry.entry_type == "inproceedings"
+    assert entry.get("title") == r"Neural {NeRF} for {3D}: The {\TeX}book -- a test"
+    assert entry.text("title") == "Neural NeRF for 3D: The TeXbook – a test"
+    assert [a.display for a in entry.authors] == [
+        "Thomas Müller",
+        "Matthias Nießner",
+        "Luc van Gool",
+        "John Smith, Jr.",
+    ]
+    assert entry.authors[2].family == "van Gool"
+    assert entry.lines["author"] == 4
+
+
+def test_export_keeps_latex_and_orders_fields() -> None:
+    entry = parse_one(ENTRY)
+    text = bib.format_entry(entry)
+    assert text.splitlines()[0] == "@inproceedings{muller2021neural,"
+    assert r"  author = {M{\"u}ller, Thomas" in text
+    assert "  year = {2021}," in text
+    keys = [line.split("=")[0].strip() for line in text.splitlines()[1:-1]]
+    assert keys == ["author", "title", "booktitle", "pages", "year", "eprint", "archiveprefix"]
+    assert bib.reparse_fields(text)["muller2021neural"] == dict(entry.fields)
+
+
+def test_export_is_deterministic_and_reparses() -> None:
+    first = parse_one(ENTRY)
+    second = parse_one("@misc{smith2020x, author={Smith, A}, title={X}, year={2020}}")
+    text = bib.format_entries([first, second])
+    assert text == bib.format_entries([first, second])
+    assert text.count("\n@") == 1 and "}\n\n@misc{smith2020x," in text
+    assert list(bib.reparse_fields(text)) == ["muller2021neural", "smith2020x"]
+    assert bib.format_entries([]) == ""
+
+
+def test_expected_key_scheme() -> None:
+    entry = parse_one(ENTRY)
+    assert bib.expected_key(entry) == "muller2021neural"
+    hyphen = parse_one("@misc{k, author={Bemana, M.}, title={X-Fields: Implicit}, year={2020}}")
+    assert bib.expected_key(hyphen) == "bemana2020xfields"
+    stop = parse_one("@misc{k, author={Rott Shaham, T.}, title={On the Spatially-Adaptive Nets}, year={2021}}")
+    assert bib.expected_key(stop) == "rottshaham2021spatiallyadaptive"
+
+
+def test_unprotected_words() -> None:
+    assert bib.unprotected_words(r"{NeRF}: {3D} Scenes with {\"U}ber SIREN and 3D") == ["SIREN", "3D"]
+    assert bib.unprotected_words("Plain Title Case Words") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("@article{a, title={x}, year={2020}", "bib-syntax"),
+        ("@article{a, title={x} year={2020}}", "bib-syntax"),
+        ('@string{cvpr = "CVPR"}\n@article{a, title={x}, journal=cvpr, year={2020}}', "bib-macro"),
+        ("@weird{a, title={x}, year={2020}}", "bib-entry-type"),
+        ("@article{a, title={x}}\n@article{a, title={y}}", "bib-duplicate-key"),
+    ],
+)
+def test_parse_problems(text: str, code: str) -> None:
+    _, problems = bib.parse_entries(text, "bad.bib")
+    assert code in {p.code for p in problems}
+    assert all(p.path == "bad.bib" and p.line for p in problems)
+
+
+def test_unbalanced_author_braces_are_reported() -> None:
+    _, problems = bib.parse_entries("@misc{a, author={M{\\\"u}ller, A and {B, C}, title={x}, year={2020}}", "b.bib")
+    assert problems
