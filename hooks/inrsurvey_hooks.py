@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 
 from inrsurvey.catalog import load_catalog
 from inrsurvey.model import Catalog
+from inrsurvey.render.html import secure_external_links
 from inrsurvey.render.markers import MarkerError, expand_markers
 from inrsurvey.site import GeneratedFile, SiteOptions, plan_site
 from inrsurvey.validate import validate
@@ -88,3 +89,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return expand_markers(markdown, _state.catalog, page.file.src_uri)
     except MarkerError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from error
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Open every link to another host with rel="noopener"."""
+    return secure_external_links(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The same for pages rendered from templates alone (404.html)."""
+    return secure_external_links(output_content) if template_name.endswith(".html") else output_content

@@ -1,0 +1,118 @@
+"""Taxonomy pages, tables and charts of the real site match the data exactly."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from inrsurvey.model import Catalog
+from inrsurvey.render.charts import methods_over_time
+from inrsurvey.render.taxonomy import editions, years
+from sitehtml import article, method_links, page, parse
+
+pytestmark = pytest.mark.build
+
+
+def once(slugs: list[str]) -> set[str]:
+    """The set of slugs, asserting none is listed twice."""
+    counts = Counter(slugs)
+    assert all(c == 1 for c in counts.values()), [s for s, c in counts.items() if c > 1]
+    return set(counts)
+
+
+def test_field_pages(catalog: Catalog, site_dir: Path) -> None:
+    for term in catalog.taxonomy.fields:
+        expected = {p.slug for p in catalog.by_field.get(term.name, ())}
+        assert once(method_links(site_dir, f"fields/{term.slug}/")) == expected, term.name
+
+
+def test_task_pages_and_comparison_tables(catalog: Catalog, site_dir: Path) -> None:
+    for term in catalog.taxonomy.tasks:
+        url = f"tasks/{term.slug}/"
+        expected = {p.slug for p in catalog.by_task.get(term.name, ())}
+        assert once(method_links(site_dir, url)) == expected, term.name
+        elements = article(page(site_dir, url))
+        rows = [e for e in elements if e.tag == "tr" and any(a.startswith("div.inr-table") for a in e.ancestors)]
+        assert len(rows) == len(expected) + 1
+        headers = [e.text.strip() for e in elements if e.tag == "th"]
+        assert headers == ["Method", "Inputs", "Outputs", "Tags", "Venue", "Year", "Code"]
+        assert any(e.attrs.get("data-sortable") == "true" for e in elements)
+
+
+def test_venue_pages(catalog: Catalog, site_dir: Path) -> None:
+    seen: list[str] = []
+    for edition in editions(catalog):
+        url = edition.uri.removesuffix(".md") + "/"
+        slugs = once(method_links(site_dir, url))
+        assert slugs == {p.slug for p in edition.papers}, edition.label
+        seen += slugs
+        text = " ".join(e.text for e in article(page(site_dir, url)))
+        assert edition.venue.name in text or edition.venue.kind == "preprint"
+    assert once(seen) == set(catalog.by_slug)
+
+
+def test_year_pages(catalog: Catalog, site_dir: Path) -> None:
+    for year in years(catalog):
+        expected = {p.slug for p in catalog.papers if p.year == year or (p.posted and p.posted.year == year)}
+        assert set(method_links(site_dir, f"years/{year}/")) == expected
+
+
+def test_tag_pages(catalog: Catalog, site_dir: Path) -> None:
+    for tag in catalog.taxonomy.tags:
+        expected = {p.slug for p in catalog.by_tag.get(tag.id, ())}
+        assert once(method_links(site_dir, f"tags/{tag.id}/")) == expected, tag.id
+        assert tag.definition in " ".join(e.text for e in article(page(site_dir, f"tags/{tag.id}/")))
+
+
+def test_summary_table(catalog: Catalog, site_dir: Path) -> None:
+    slugs = method_links(site_dir, "summary/")
+    assert slugs == [p.slug for p in catalog.papers]
+
+
+def test_overview_counts(catalog: Catalog, site_dir: Path) -> None:
+    def counts(url: str) -> dict[str, int]:
+        found = {}
+        for element in article(page(site_dir, url)):
+            if element.tag == "li":
+                match = re.match(r"\s*(.+?) \((\d+)\)", element.text)
+                if match:
+                    found[match.group(1).strip()] = int(match.group(2))
+        return found
+
+    assert counts("fields/") == {t.name: len(catalog.by_field.get(t.name, ())) for t in catalog.taxonomy.fields}
+    assert counts("tasks/") == {t.name: len(catalog.by_task.get(t.name, ())) for t in catalog.taxonomy.tasks}
+    assert counts("tags/") == {t.name: len(catalog.by_tag.get(t.id, ())) for t in catalog.taxonomy.tags}
+    assert counts("venues/") == {e.label: len(e.papers) for e in editions(catalog)}
+
+
+def test_method_pages_link_related(catalog: Catalog, site_dir: Path) -> None:
+    for paper in catalog.papers:
+        linked = set(method_links(site_dir, f"methods/{paper.slug}/"))
+        assert set(paper.builds_on) <= linked
+        assert {p.slug for p in catalog.built_on_by.get(paper.slug, ())} <= linked
+
+
+def test_home_chart_matches_data(catalog: Catalog, site_dir: Path) -> None:
+    elements = parse(page(site_dir, ""))
+    svg = [e for e in elements if e.tag == "svg" and "inr-chart-svg" in e.classes]
+    assert svg and svg[0].attrs.get("role") == "img" and svg[0].attrs.get("aria-labelledby")
+    assert any(e.tag == "title" and "Methods over time" in e.text for e in elements)
+    bars = [e for e in elements if e.tag == "rect" and "data-count" in e.attrs]
+    by_field = Counter()
+    for bar in bars:
+        by_field[bar.attrs["data-series"]] += int(bar.attrs["data-count"])
+    assert dict(by_field) == {f: n for f, n in ((t.name, len(catalog.by_field.get(t.name, ()))) for t in catalog.taxonomy.fields) if n}
+    bins, series = methods_over_time(catalog)
+    table_rows = [e for e in elements if e.tag == "tr" and any("inr-chart-data" in a for a in e.ancestors)]
+    assert len(table_rows) == len(bins) + 1
+    assert sum(sum(s.values) for s in series) == len(catalog)
+
+
+def test_statistics_charts_match_data(catalog: Catalog, site_dir: Path) -> None:
+    elements = parse(page(site_dir, "statistics/"))
+    tasks = {e.attrs["data-bin"]: int(e.attrs["data-count"]) for e in elements if e.tag == "rect" and any("chart-tasks" in a or a == "figure.inr-chart" for a in e.ancestors[-2:]) and "data-bin" in e.attrs}
+    task_counts = {t.name: len(catalog.by_task[t.name]) for t in catalog.taxonomy.tasks if catalog.by_task.get(t.name)}
+    assert {k: v for k, v in tasks.items() if k in task_counts} == task_counts
