@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape as xml_escape
 
 from .bib import format_entries, format_entry
-from .model import Catalog, Paper
+from .model import Catalog, Paper, slugify
 from .render import paths
 from .render.text import author_list, venue_label, venue_of
 
@@ -41,8 +41,11 @@ def paper_record(catalog: Catalog, paper: Paper) -> dict[str, object]:
         "venue_label": venue_label(venue, paper.year),
         "venue_kind": venue.kind,
         "peer_reviewed": venue.peer_reviewed,
+        "venue_slug": venue.slug,
         "field": paper.field,
+        "field_slug": slugify(paper.field),
         "task": paper.task,
+        "task_slug": slugify(paper.task),
         "tags": list(paper.tags),
         "inputs": list(paper.inputs),
         "outputs": list(paper.outputs),

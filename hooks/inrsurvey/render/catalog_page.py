@@ -38,7 +38,7 @@ def catalog_page(catalog: Catalog) -> str:
         "search": {"exclude": True},
         "hide": ["toc"],
     }
-    data = rel(paths.CATALOG, paths.PAPERS_JSON)
+    data = paths.PAPERS_JSON  # resolved against the site root by the catalog script
     items = "\n".join(catalog_item(catalog, p) for p in catalog.papers)
     return (
         "---\n" + yaml.safe_dump(meta, sort_keys=True) + "---\n\n"
