@@ -7,7 +7,7 @@ import yaml
 
 from ..model import Catalog, Paper
 from . import paths
-from .text import author_short, ext_link, link, md, rel, venue_label, venue_of
+from .text import author_short, ext_link, link, md, venue_label, venue_of
 
 
 def catalog_item(catalog: Catalog, paper: Paper) -> str:

@@ -139,7 +139,7 @@ def venue_page(catalog: Catalog, edition: Edition) -> str:
     slug = paths.venue(venue, edition.year).removeprefix("venues/").removesuffix(".md")
     return "\n".join(
         [
-            _front(edition.label, f"Implicit neural representation methods at {edition.label}"),
+            _front(edition.label, f"Implicit neural representation methods at {edition.label}", exclude_from_search=True),
             f"# {md(edition.label)}\n",
             f"{about}\n{{: .inr-definition }}\n",
             _actions(uri, paths.group_bib("venue", slug), len(edition.papers), facet),
@@ -156,7 +156,7 @@ def year_page(catalog: Catalog, year: int) -> str:
     both = {p.slug: p for p in published + posted}
     ordered = [p for p in catalog.papers if p.slug in both]
     parts = [
-        _front(str(year), f"Implicit neural representation methods published or first posted in {year}"),
+        _front(str(year), f"Implicit neural representation methods published or first posted in {year}", exclude_from_search=True),
         f"# {year}\n",
         _actions(uri, paths.group_bib("year", str(year)), len(ordered), {"year": str(year)}),
         f"## Published in {year}\n",
@@ -179,7 +179,7 @@ def tag_page(catalog: Catalog, tag: Tag) -> str:
     listing = yaml.safe_dump({"include": [tag.name]}, default_flow_style=True, width=1000).strip()
     return "\n".join(
         [
-            _front(tag.name, tag.definition),
+            _front(tag.name, tag.definition, exclude_from_search=True),
             f"# {md(tag.name)}\n",
             f"{md(tag.definition)}\n{{: .inr-definition }}\n",
             _actions(uri, paths.group_bib("tag", tag.id), len(papers), {"tag": tag.id}),
@@ -190,7 +190,7 @@ def tag_page(catalog: Catalog, tag: Tag) -> str:
 
 def _overview(title: str, intro: str, rows: list[tuple[str, str, int, str]], from_uri: str) -> str:
     lines = [f"- {link(label, from_uri, target)} ({count}): {md(note)}" for label, note, count, target in rows]
-    return "\n".join([_front(title, intro), f"# {md(title)}\n", f"{md(intro)}\n", "\n".join(lines) + "\n"])
+    return "\n".join([_front(title, intro, exclude_from_search=True), f"# {md(title)}\n", f"{md(intro)}\n", "\n".join(lines) + "\n"])
 
 
 def fields_overview(catalog: Catalog) -> str:
@@ -208,7 +208,7 @@ def tasks_overview(catalog: Catalog) -> str:
 def venues_overview(catalog: Catalog) -> str:
     """All venue editions with their counts, grouped by kind."""
     uri = paths.VENUES
-    parts = [_front("Venues", "Where the methods were published"), "# Venues\n", "Where the methods were published, by kind of venue.\n"]
+    parts = [_front("Venues", "Where the methods were published", exclude_from_search=True), "# Venues\n", "Where the methods were published, by kind of venue.\n"]
     all_editions = editions(catalog)
     for kind in ("conference", "journal", "workshop", "preprint"):
         group = [e for e in all_editions if e.venue.kind == kind]
@@ -227,7 +227,7 @@ def years_overview(catalog: Catalog) -> str:
         published = sum(1 for p in catalog.papers if p.year == year)
         posted = sum(1 for p in catalog.papers if p.posted and p.posted.year == year)
         lines.append(f"- {link(str(year), uri, paths.year(year))}: {published} published, {posted} first posted")
-    return "\n".join([_front("Years", "Methods by year"), "# Years\n", "Methods by year of publication and of first arXiv posting.\n", "\n".join(lines) + "\n"])
+    return "\n".join([_front("Years", "Methods by year", exclude_from_search=True), "# Years\n", "Methods by year of publication and of first arXiv posting.\n", "\n".join(lines) + "\n"])
 
 
 def tags_overview(catalog: Catalog) -> str:
@@ -239,7 +239,7 @@ def tags_overview(catalog: Catalog) -> str:
     ]
     return "\n".join(
         [
-            _front("Tags", "Cross-cutting properties of the methods"),
+            _front("Tags", "Cross-cutting properties of the methods", exclude_from_search=True),
             "# Tags\n",
             "Cross-cutting properties that readers filter by. Each tag links to its methods.\n",
             "\n".join(lines) + "\n",

@@ -1,0 +1,206 @@
+"""The catalog in a real browser: facets, text, sorting, URL state, selection, downloads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from inrsurvey.bib import reparse_fields
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def data(site_dir: Path) -> dict[str, Any]:
+    return json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))
+
+
+def wait_count(page: Any, count: int) -> None:
+    """Wait until the live catalog's counter shows `count` methods."""
+    page.wait_for_function(
+        "n => { const c = document.querySelector('.inr-counter'); return c && c.textContent.startsWith(n + ' of '); }",
+        arg=count,
+    )
+
+
+def shown(page: Any) -> list[str]:
+    return page.eval_on_selector_all("ol.inr-results > li.inr-card", "els => els.map(e => e.dataset.slug)")
+
+
+def open_catalog(page: Any, query: str = "") -> None:
+    page.goto("catalog/" + query)
+    page.wait_for_selector("ol.inr-results > li.inr-card", state="attached")
+
+
+def expect(data: dict[str, Any], **facets: Any) -> set[str]:
+    result = set()
+    for m in data["methods"]:
+        ok = True
+        for key, values in facets.items():
+            if key == "tag":
+                ok &= any(t in values for t in m["tags"])
+            elif key == "xtag":
+                ok &= not any(t in values for t in m["tags"])
+            elif key == "code":
+                ok &= m["has_official_code"]
+            elif key == "peer":
+                ok &= m["peer_reviewed"]
+            elif key == "year":
+                ok &= str(m["year"]) in values
+            elif key == "kind":
+                ok &= m["venue_kind"] in values
+            else:
+                ok &= m[f"{key}_slug"] in values
+        if ok:
+            result.add(m["slug"])
+    return result
+
+
+def test_lists_every_method_with_counter(page: Any, data: dict[str, Any]) -> None:
+    open_catalog(page)
+    assert set(shown(page)) == {m["slug"] for m in data["methods"]}
+    total = len(data["methods"])
+    assert page.inner_text(".inr-counter") == f"{total} of {total} methods"
+
+
+@pytest.mark.parametrize("facet", ["field", "task", "venue", "kind", "year"])
+def test_each_facet_narrows_exactly(page: Any, data: dict[str, Any], facet: str) -> None:
+    open_catalog(page)
+    boxes = page.locator(f'fieldset[data-facet="{facet}"] input[type=checkbox]')
+    values = [b.get_attribute("id").removeprefix(f"inr-{facet}-") for b in boxes.all() if int(b.get_attribute("data-count")) > 0]
+    assert values
+    for value in values[:4]:
+        page.check(f"#inr-{facet}-{value}")
+        assert set(shown(page)) == expect(data, **{facet: [value]}), value
+        count = int(page.get_attribute(f"#inr-{facet}-{value}", "data-count"))
+        assert count == len(expect(data, **{facet: [value]}))
+        page.uncheck(f"#inr-{facet}-{value}")
+    # Two values of one facet: OR.
+    page.check(f"#inr-{facet}-{values[0]}")
+    if len(values) > 1:
+        page.check(f"#inr-{facet}-{values[1]}")
+        assert set(shown(page)) == expect(data, **{facet: values[:2]})
+
+
+def test_combined_facets_tags_and_clear_all(page: Any, data: dict[str, Any]) -> None:
+    open_catalog(page)
+    page.check("#inr-field-3d-vision")
+    page.check("#inr-code")
+    assert set(shown(page)) == expect(data, field=["3d-vision"], code=True)
+    page.click('button.inr-tag[data-tag="volume-rendering"]')
+    assert set(shown(page)) == expect(data, field=["3d-vision"], code=True, tag=["volume-rendering"])
+    page.click('button.inr-tag[data-tag="volume-rendering"]')  # second click excludes
+    assert page.get_attribute('button.inr-tag[data-tag="volume-rendering"]', "data-state") == "exclude"
+    assert set(shown(page)) == expect(data, field=["3d-vision"], code=True, xtag=["volume-rendering"])
+    page.check("#inr-peer")
+    assert set(shown(page)) == expect(data, field=["3d-vision"], code=True, xtag=["volume-rendering"], peer=True)
+    assert page.locator(".inr-chip").count() == 5  # field, without tag, code, peer, clear all
+    page.click("button.inr-clear")
+    assert len(shown(page)) == len(data["methods"])
+    assert "?" not in page.url
+
+
+def test_free_text_matches_name_alias_author_venue_task(page: Any, data: dict[str, Any]) -> None:
+    open_catalog(page)
+    for text, must in (("liif", "liif"), ("MNSR", "idr"), ("Mildenhall", "nerf"), ("super-resolution", "liif")):
+        page.fill("#inr-q", text)
+        assert must in shown(page), text
+    page.fill("#inr-q", "NeurIPS 2020")
+    assert set(shown(page)) == {m["slug"] for m in data["methods"] if m["venue_label"] == "NeurIPS 2020"}
+
+
+def test_sorting(page: Any, data: dict[str, Any]) -> None:
+    open_catalog(page, "?sort=year")
+    years = [next(m["year"] for m in data["methods"] if m["slug"] == s) for s in shown(page)]
+    assert years == sorted(years, reverse=True)
+    page.select_option("#inr-sort", "name")
+    names = [next(m["name"] for m in data["methods"] if m["slug"] == s).lower() for s in shown(page)]
+    assert names == sorted(names)
+
+
+def test_url_state_reload_back_forward(page: Any, data: dict[str, Any]) -> None:
+    open_catalog(page, "?task=view-synthesis&venue=cvpr&sort=year")
+    assert page.is_checked("#inr-task-view-synthesis") and page.is_checked("#inr-venue-cvpr")
+    expected = expect(data, task=["view-synthesis"], venue=["cvpr"])
+    assert set(shown(page)) == expected
+    page.check("#inr-code")
+    with_code = expect(data, task=["view-synthesis"], venue=["cvpr"], code=True)
+    assert set(shown(page)) == with_code and "code=1" in page.url
+    page.reload()
+    page.wait_for_selector("ol.inr-results > li.inr-card", state="attached")
+    assert set(shown(page)) == with_code
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('code=1')")
+    wait_count(page, len(expected))
+    assert not page.is_checked("#inr-code")
+    assert set(shown(page)) == expected
+    page.go_forward()
+    wait_count(page, len(with_code))
+    assert page.is_checked("#inr-code")
+    assert set(shown(page)) == with_code
+
+
+def test_instant_navigation_away_and_back(page: Any, data: dict[str, Any]) -> None:
+    open_catalog(page, "?field=2d-vision")
+    page.click("nav.md-nav a[href$='tasks/']")
+    page.wait_for_url("**/tasks/")
+    page.go_back()
+    wait_count(page, len(expect(data, field=["2d-vision"])))
+    assert set(shown(page)) == expect(data, field=["2d-vision"])
+    page.check("#inr-year-2021")
+    assert set(shown(page)) == expect(data, field=["2d-vision"], year=["2021"])
+
+
+def test_taxonomy_page_links_into_catalog_with_preset(page: Any, data: dict[str, Any]) -> None:
+    page.goto("tasks/view-synthesis/")
+    page.click("text=Open in the catalog")
+    page.wait_for_selector("ol.inr-results > li.inr-card", state="attached")
+    assert set(shown(page)) == expect(data, task=["view-synthesis"])
+
+
+def test_keyboard_only(page: Any, data: dict[str, Any]) -> None:
+    open_catalog(page)
+    page.focus("#inr-q")
+    page.keyboard.press("Tab")  # first checkbox: with official code
+    assert page.evaluate("document.activeElement.id") == "inr-code"
+    page.keyboard.press("Space")
+    assert set(shown(page)) == expect(data, code=True)
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_phone_viewport_has_no_horizontal_scroll(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, base_url=base_url, is_mobile=True)
+    tab = context.new_page()
+    for url in ("catalog/", "methods/nerf/", "tasks/view-synthesis/", ""):
+        tab.goto(url)
+        tab.wait_for_timeout(200)
+        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (url, overflow)
+    context.close()
+
+
+def test_download_filtered_and_selected_bibtex(page: Any, data: dict[str, Any], site_dir: Path) -> None:
+    open_catalog(page, "?task=image-synthesis")
+    with page.expect_download() as info:
+        page.click("button.inr-download-filtered")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    visible = shown(page)
+    expected_entries = [(site_dir / "bib" / f"{next(m['key'] for m in data['methods'] if m['slug'] == s)}.bib").read_text(encoding="utf-8") for s in visible]
+    assert text == "\n".join(expected_entries)
+    assert set(reparse_fields(text)) == {m["key"] for m in data["methods"] if m["slug"] in visible}
+    page.click("button.inr-clear")
+    for slug in ("nerf", "siren", "liif"):
+        page.check(f"#inr-sel-{slug}")
+    assert "sel=nerf,siren,liif" in page.url
+    with page.expect_download() as info:
+        page.click("button.inr-download-selected")
+    chosen = Path(info.value.path()).read_text(encoding="utf-8")
+    keys = {m["slug"]: m["key"] for m in data["methods"]}
+    by_name = sorted(("nerf", "siren", "liif"), key=lambda s: next(m["name"].lower() for m in data["methods"] if m["slug"] == s))
+    assert chosen == "\n".join((site_dir / "bib" / f"{keys[s]}.bib").read_text(encoding="utf-8") for s in by_name)
+    page.check("#inr-only")
+    assert set(shown(page)) == {"nerf", "siren", "liif"}

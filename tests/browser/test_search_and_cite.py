@@ -1,0 +1,72 @@
+"""Material's site search finds methods by name, task and venue; the cite block copies verbatim."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from inrsurvey.bib import format_entry
+from inrsurvey.model import Catalog
+
+pytestmark = pytest.mark.browser
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type a query into Material's search box; returns the result links' paths in order."""
+    page.goto("")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item > a.md-search-result__link",
+        "els => els.map(e => new URL(e.href).pathname)",
+    )
+    return [h.split("#")[0] for h in hrefs]
+
+
+def slugs(paths: list[str]) -> list[str]:
+    return [p.strip("/").split("/")[-1] for p in paths if "/methods/" in p]
+
+
+def test_search_by_name_lists_the_method_first(page: Any) -> None:
+    results = search(page, "LIIF")
+    assert results and results[0].endswith("/methods/liif/")
+
+
+def test_search_by_task(page: Any, catalog: Catalog) -> None:
+    found = set(slugs(search(page, "super-resolution")))
+    expected = {p.slug for p in catalog.by_task["Image Super-Resolution"]}
+    assert expected <= found
+
+
+def test_search_by_venue(page: Any, catalog: Catalog) -> None:
+    found = slugs(search(page, "NeurIPS 2020"))
+    neurips = {p.slug for p in catalog.papers if p.venue == "NeurIPS" and p.year == 2020}
+    assert found and set(found[: len(neurips)]) <= neurips | set(found)
+    assert len(set(found) & neurips) >= min(len(neurips), 5)
+
+
+def test_search_by_alias_and_author(page: Any) -> None:
+    assert "idr" in slugs(search(page, "MNSR"))[:3]
+    assert "nerf" in slugs(search(page, "Mildenhall"))[:5]
+
+
+def test_copy_button_copies_the_entry_verbatim(page: Any, catalog: Catalog) -> None:
+    page.goto("methods/siren/")
+    block = page.locator(".inr-cite pre")
+    block.hover()
+    page.locator(".inr-cite button[data-md-type='copy']").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == format_entry(catalog.by_slug["siren"].entry).strip()
+
+
+def test_method_page_download_link(page: Any, catalog: Catalog) -> None:
+    paper = catalog.by_slug["nerf"]
+    page.goto("methods/nerf/")
+    href = page.eval_on_selector(f"a[href$='bib/{paper.key}.bib']", "a => a.href")
+    assert page.get_attribute(f"a[href$='bib/{paper.key}.bib']", "download") is not None
+    response = page.request.get(href)
+    assert response.ok and response.text() == format_entry(paper.entry)
