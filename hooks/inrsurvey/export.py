@@ -18,6 +18,48 @@ JSON_SCHEMA_VERSION = 1
 """Version of the `data/papers.json` layout; bumped on any incompatible change."""
 
 
+JSON_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("slug", "string", "URL slug; the page is `methods/<slug>/`"),
+    ("name", "string", "display name, as the authors call the method"),
+    ("aliases", "list of strings", "other names, including the original survey's label"),
+    ("title", "string", "full title of the cited version, decoded to Unicode"),
+    ("authors", "list of strings", "every author, `Given Family`, in order"),
+    ("year", "integer", "year of the cited (published) version"),
+    ("venue", "string", "venue id from the taxonomy (`CVPR`, `arXiv`, ...)"),
+    ("venue_slug", "string", "URL slug of the venue"),
+    ("venue_label", "string", "`CVPR 2021`, or `arXiv preprint`"),
+    ("venue_kind", "string", "conference, journal, workshop or preprint"),
+    ("peer_reviewed", "boolean", "false for arXiv-only preprints"),
+    ("field", "string", "field name"),
+    ("field_slug", "string", "URL slug of the field"),
+    ("task", "string", "task name"),
+    ("task_slug", "string", "URL slug of the task"),
+    ("tags", "list of strings", "tag ids"),
+    ("inputs", "list of strings", "what the network takes"),
+    ("outputs", "list of strings", "what the network predicts"),
+    ("posted", "date or null", "first arXiv version, `YYYY-MM-DD`; null when unknown or not on arXiv"),
+    ("added", "date or null", "day the method was added to the survey"),
+    ("arxiv", "string or null", "arXiv identifier"),
+    ("doi", "string or null", "DOI"),
+    ("paper_url", "string or null", "best link to the paper: DOI, official page, or arXiv"),
+    ("code", "list of objects", "`url`, `framework`, `official` for each repository"),
+    ("has_official_code", "boolean", "whether an official repository is listed"),
+    ("project", "string or null", "official project page"),
+    ("builds_on", "list of strings", "slugs of the survey's methods this one extends"),
+    ("key", "string", "citation key"),
+    ("bibtex", "string", "the BibTeX entry, byte-identical to `bib/<key>.bib`"),
+    ("page", "string", "path of the method page relative to the site root"),
+)
+"""Every field of a method record in `data/papers.json`: name, type, meaning."""
+
+
+def json_schema_table() -> str:
+    """The method record's fields as a Markdown table (for the Cite page)."""
+    rows = ["| field | type | meaning |", "|---|---|---|"]
+    rows += [f"| `{name}` | {kind} | {meaning} |" for name, kind, meaning in JSON_FIELDS]
+    return "\n".join(rows) + "\n"
+
+
 def bib_text(papers: Iterable[Paper]) -> str:
     """The .bib of `papers`, in the order given, entries exactly as on method pages."""
     return format_entries(p.entry for p in papers)

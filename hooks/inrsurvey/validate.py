@@ -27,6 +27,7 @@ ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
 ARXIV_OLD = re.compile(r"^[a-z-]+(\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
+UNESCAPED = re.compile(r"(?<!\\)([&%#_])")
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
 
 REQUIRED_BIB = {
@@ -112,6 +113,10 @@ def _check_entry(paper: Paper) -> Iterator[Problem]:
         unknown = bib.unknown_macros(entry.get(name))
         if unknown:
             yield _bib(paper, name, "bib-latex", f"unknown LaTeX command(s) in {name}: " + ", ".join(f"\\{m}" for m in unknown) + "; write the character in UTF-8 or use a standard accent command")
+    for name in (*bib.DISPLAY_FIELDS, "author"):
+        special = sorted(set(UNESCAPED.findall(entry.get(name))))
+        if special:
+            yield _bib(paper, name, "bib-latex", f"unescaped {' '.join(special)} in {name}: LaTeX reads these as commands; write " + " ".join(f"\\{c}" for c in special))
     year = entry.get("year")
     if year and not YEAR.match(year):
         yield _bib(paper, "year", "bib-year", f"year '{year}' must be four digits")

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..export import json_schema_table
 from ..model import Catalog
 from ..schema import schema_table
-from . import charts, pages
+from . import charts, pages, paths
 from .tables import comparison_table, summary_table
-from .text import md
+from .taxonomy import editions, year_papers, years
+from .text import md, rel
 
 MARKER = re.compile(r"<!--\s*inrsurvey:([a-z-]+)((?:\s+[a-z_]+=\"[^\"]*\")*)\s*-->")
 _ARG = re.compile(r'([a-z_]+)="([^"]*)"')
@@ -67,6 +69,23 @@ def _vocabulary(catalog: Catalog, uri: str, args: dict[str, str]) -> str:
     return "\n".join([head, separator, *rows]) + "\n"
 
 
+def _downloads(catalog: Catalog, uri: str, args: dict[str, str]) -> str:
+    """Per-term .bib downloads of every taxonomy page, grouped by kind of term."""
+    tax = catalog.taxonomy
+
+    def item(label: str, target: str, count: int) -> str:
+        return f"[{md(label)}]({rel(uri, target)}){{: download }} ({count})"
+
+    groups = [
+        ("By field", [item(t.name, paths.group_bib("field", t.slug), len(catalog.by_field[t.name])) for t in tax.fields if catalog.by_field.get(t.name)]),
+        ("By task", [item(t.name, paths.group_bib("task", t.slug), len(catalog.by_task[t.name])) for t in tax.tasks if catalog.by_task.get(t.name)]),
+        ("By venue", [item(e.label, paths.group_bib("venue", e.uri.removeprefix("venues/").removesuffix(".md")), len(e.papers)) for e in editions(catalog)]),
+        ("By year", [item(str(y), paths.group_bib("year", str(y)), len(year_papers(catalog, y))) for y in years(catalog)]),
+        ("By tag", [item(t.name, paths.group_bib("tag", t.id), len(catalog.by_tag[t.id])) for t in tax.tags if catalog.by_tag.get(t.id)]),
+    ]
+    return "\n".join(f"- **{name}:** " + " · ".join(items) for name, items in groups if items) + "\n"
+
+
 EXPANDERS: dict[str, Callable[[Catalog, str, dict[str, str]], str]] = {
     "table": _task_table,
     "summary-table": lambda c, uri, a: summary_table(c, uri).as_markdown(),
@@ -76,6 +95,8 @@ EXPANDERS: dict[str, Callable[[Catalog, str, dict[str, str]], str]] = {
     "corrections": lambda c, uri, a: pages.corrections_block(c, uri),
     "schema": lambda c, uri, a: schema_table(),
     "vocabulary": _vocabulary,
+    "downloads": _downloads,
+    "json-schema": lambda c, uri, a: json_schema_table(),
 }
 """Marker name -> function(catalog, page uri, arguments) returning Markdown."""
 

@@ -1,0 +1,98 @@
+"""Exports of the real build: .bib files, JSON, CSL-JSON and the Atom feed, re-parsed."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from inrsurvey.bib import format_entry, reparse_fields
+from inrsurvey.export import JSON_FIELDS
+from inrsurvey.model import Catalog
+from inrsurvey.render.taxonomy import editions
+
+pytestmark = pytest.mark.build
+
+
+def test_all_bib_reparses_and_equals_the_sources(catalog: Catalog, site_dir: Path) -> None:
+    text = (site_dir / "bib" / "all.bib").read_text(encoding="utf-8")
+    parsed = reparse_fields(text)
+    assert list(parsed) == sorted(p.key for p in catalog.papers)
+    for paper in catalog.papers:
+        assert parsed[paper.key] == dict(paper.entry.fields), paper.key
+
+
+def test_all_bib_parses_with_pybtex(catalog: Catalog, site_dir: Path) -> None:
+    from pybtex.database import parse_string
+
+    data = parse_string((site_dir / "bib" / "all.bib").read_text(encoding="utf-8"), "bibtex")
+    assert set(data.entries) == {p.key for p in catalog.papers}
+    for paper in catalog.papers:
+        assert len(data.entries[paper.key].persons["author"]) == len(paper.authors)
+
+
+def test_per_method_bib_files(catalog: Catalog, site_dir: Path) -> None:
+    for paper in catalog.papers:
+        assert (site_dir / "bib" / f"{paper.key}.bib").read_text(encoding="utf-8") == format_entry(paper.entry)
+
+
+def test_group_bib_files_hold_exactly_their_methods(catalog: Catalog, site_dir: Path) -> None:
+    def keys(path: Path) -> set[str]:
+        return set(reparse_fields(path.read_text(encoding="utf-8")))
+
+    for term in catalog.taxonomy.tasks:
+        assert keys(site_dir / "bib" / "task" / f"{term.slug}.bib") == {p.key for p in catalog.by_task.get(term.name, ())}
+    for term in catalog.taxonomy.fields:
+        assert keys(site_dir / "bib" / "field" / f"{term.slug}.bib") == {p.key for p in catalog.by_field.get(term.name, ())}
+    for tag in catalog.taxonomy.tags:
+        assert keys(site_dir / "bib" / "tag" / f"{tag.id}.bib") == {p.key for p in catalog.by_tag.get(tag.id, ())}
+    for edition in editions(catalog):
+        slug = edition.uri.removeprefix("venues/").removesuffix(".md")
+        assert keys(site_dir / "bib" / "venue" / f"{slug}.bib") == {p.key for p in edition.papers}
+
+
+def test_papers_json(catalog: Catalog, site_dir: Path) -> None:
+    data = json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))
+    assert data["count"] == len(catalog) == len(data["methods"])
+    documented = [name for name, _, _ in JSON_FIELDS]
+    for record in data["methods"]:
+        assert sorted(record) == sorted(documented)
+        assert record["bibtex"] == (site_dir / "bib" / f"{record['key']}.bib").read_text(encoding="utf-8")
+        assert (site_dir / record["page"] / "index.html").is_file()
+    cite = (site_dir / "cite" / "index.html").read_text(encoding="utf-8")
+    assert all(f"<code>{name}</code>" in cite for name in documented)
+
+
+def test_csl_json(catalog: Catalog, site_dir: Path) -> None:
+    items = json.loads((site_dir / "data" / "papers.csl.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in items] == sorted(p.key for p in catalog.papers)
+    for item in items:
+        paper = next(p for p in catalog.papers if p.key == item["id"])
+        assert item["type"] in ("paper-conference", "article-journal", "article")
+        assert item["title"] == paper.title
+        assert [a.get("family") or a.get("literal") for a in item["author"]] == [a.family for a in paper.authors]
+        assert item["issued"]["date-parts"][0][0] == paper.year
+
+
+def test_atom_feed(catalog: Catalog, site_dir: Path) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.parse(site_dir / "feed.xml").getroot()
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    assert root.find("a:id", ns) is not None and root.find("a:updated", ns) is not None
+    entries = root.findall("a:entry", ns)
+    assert len(entries) == len(catalog)
+    for entry in entries:
+        link = entry.find("a:link", ns)
+        assert link is not None and link.get("href", "").startswith("https://inr-survey.github.io/inr-survey/methods/")
+        assert entry.find("a:id", ns) is not None and entry.find("a:updated", ns) is not None and entry.find("a:title", ns) is not None
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'rel="alternate" type="application/atom+xml"' in home
+
+
+def test_changelog_lists_every_method_once(catalog: Catalog, site_dir: Path) -> None:
+    from sitehtml import method_links
+
+    slugs = method_links(site_dir, "changelog/")
+    assert sorted(slugs) == sorted(p.slug for p in catalog.papers)
