@@ -56,6 +56,50 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stage(args: argparse.Namespace) -> int:
+    from .stage import stage
+
+    root = args.root.resolve() if args.root else find_root(Path.cwd())
+    count, problems = stage(root, args.out.resolve())
+    if problems:
+        for problem in problems:
+            print(format_problem(problem, "text"))
+        print(f"nothing staged: {len(problems)} problem(s) in papers/", file=sys.stderr)
+        return 1
+    print(f"staged {count} files in {args.out}; build with: mkdocs build -f {args.out / 'mkdocs.yml'}", file=sys.stderr)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .scaffold import ScaffoldError, scaffold
+
+    root = args.root.resolve() if args.root else find_root(Path.cwd())
+    text = sys.stdin.read() if args.bibtex in (None, "-") else Path(args.bibtex).read_text(encoding="utf-8")
+    result = load_catalog(root / "papers")
+    if result.catalog is None:
+        for problem in result.problems:
+            print(format_problem(problem, "text"))
+        return 2
+    try:
+        draft = scaffold(text, result.catalog, dt.date.today(), name=args.name or "")
+    except ScaffoldError as error:
+        print(f"refused: {error}", file=sys.stderr)
+        return 1
+    md_path, bib_path = root / "papers" / f"{draft.slug}.md", root / "papers" / f"{draft.slug}.bib"
+    for path in (md_path, bib_path):
+        if path.exists():
+            print(f"refused: {path.relative_to(root)} already exists", file=sys.stderr)
+            return 1
+    bib_path.write_text(draft.bib, encoding="utf-8")
+    md_path.write_text(draft.md, encoding="utf-8")
+    print(f"wrote papers/{draft.slug}.bib (key {draft.key}) and papers/{draft.slug}.md")
+    print("now fill in: " + "; ".join(draft.prompts))
+    print("then run: inrsurvey check")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inrsurvey",
@@ -73,6 +117,26 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="'github' prints GitHub Actions annotations")
     check.set_defaults(func=cmd_check)
+    stage = sub.add_parser(
+        "stage",
+        help="write the generated site sources to a folder",
+        description="Write docs/ with every generated page and download, and an mkdocs.yml "
+        "without the hook, so plain MkDocs builds the same site. Exit 1 if papers/ has problems.",
+    )
+    stage.add_argument("out", type=Path, help="output folder (its docs/ is replaced)")
+    stage.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
+    stage.set_defaults(func=cmd_stage)
+    new = sub.add_parser(
+        "new",
+        help="scaffold a method from a BibTeX entry",
+        description="Read one BibTeX entry (as copied from arXiv, DBLP or Google Scholar), normalise it "
+        "to the survey's style and write papers/<slug>.bib and papers/<slug>.md with FILL IN prompts. "
+        "Exit 1 if the paper is already in the survey (same arXiv ID, DOI or title) or the files exist.",
+    )
+    new.add_argument("bibtex", nargs="?", help="file with the entry ('-' or nothing: standard input)")
+    new.add_argument("--name", help="the method's display name (default: the title before its colon)")
+    new.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
+    new.set_defaults(func=cmd_new)
     return parser
 
 

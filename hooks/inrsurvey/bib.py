@@ -129,6 +129,24 @@ def split_authors(raw: str) -> tuple[Person, ...]:
         raise ValueError(str(error)) from error
 
 
+def normalise_authors(raw: str) -> str:
+    """Rewrite an author list in the survey's `Family, Given and ...` form (LaTeX kept).
+
+    Raises:
+        ValueError: when a name cannot be split.
+    """
+    people = []
+    try:
+        for name in split_multiple_persons_names(" ".join(raw.split())):
+            parts = parse_single_name_into_parts(name, strict=False)
+            family = " ".join(parts.von + parts.last)
+            rest = [p for p in (" ".join(parts.jr), " ".join(parts.first)) if p]
+            people.append(", ".join([family, *rest]))
+    except InvalidNameError as error:
+        raise ValueError(str(error)) from error
+    return " and ".join(people)
+
+
 def _failed_message(block: ParsingFailedBlock) -> tuple[str, str]:
     if isinstance(block, DuplicateBlockKeyBlock):
         return "bib-duplicate-key", (

@@ -21,6 +21,9 @@ from .schema import CODE_KEYS, KEY_NAMES, REQUIRED
 
 TAXONOMY_FILE = "taxonomy.yml"
 
+PROMPT = "FILL IN"
+"""The prompt `inrsurvey new` leaves in values the contributor has to write."""
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe YAML loading (libyaml's when available) that leaves dates as text.
 
@@ -252,6 +255,9 @@ def _front_matter_paper(
             day = _date(meta[key])
             if day is not None:
                 values[key] = day
+            elif isinstance(meta[key], str) and PROMPT in meta[key]:
+                problems.append(Problem(md_rel, lines.get(key), "fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the date, YYYY-MM-DD"))
+                ok = False
             else:
                 problems.append(
                     Problem(md_rel, lines.get(key), "fm-date", f"'{key}' must be a date written YYYY-MM-DD, not {meta[key]!r}")

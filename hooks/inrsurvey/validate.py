@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from . import bib
+from .catalog import PROMPT
 from .model import Catalog, Paper, Problem, slugify
 
 MAX_AUTHORS = 100
@@ -162,6 +163,17 @@ def _check_links(paper: Paper) -> Iterator[Problem]:
             yield _md(paper, "code", "url-scheme", reason + "; use an http(s) link")
 
 
+def _check_prompts(paper: Paper) -> Iterator[Problem]:
+    values: list[tuple[str, str]] = [("name", paper.name), ("field", paper.field), ("task", paper.task), ("venue", paper.venue), ("project", paper.project)]
+    for key in ("tags", "inputs", "outputs", "aliases", "builds_on"):
+        values += [(key, v) for v in getattr(paper, key)]
+    values += [("code", c.url) for c in paper.code]
+    for key in sorted({k for k, v in values if PROMPT in v}):
+        yield _md(paper, key, "fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the value")
+    if PROMPT in paper.body:
+        yield _md(paper, "name", "fm-unfilled", f"the summary still holds the {PROMPT} prompt; write the summary")
+
+
 def _check_summary(paper: Paper) -> Iterator[Problem]:
     words = len(re.findall(r"\w+", paper.body))
     low, high = SUMMARY_WORDS
@@ -230,6 +242,7 @@ def validate(catalog: Catalog) -> list[Problem]:
         problems += _check_entry(paper)
         problems += _check_links(paper)
         problems += _check_summary(paper)
+        problems += _check_prompts(paper)
     problems += _check_builds_on(catalog)
     problems += _check_unique(catalog)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.code, p.message))
@@ -242,7 +255,7 @@ CODES = (
     "bib-syntax", "bib-duplicate-key", "bib-macro", "bib-entry-type", "bib-entry-count",
     "bib-author", "bib-author-count", "bib-latex", "bib-missing-field", "bib-year", "bib-key", "bib-title-case", "bib-doi",
     "arxiv-id", "posted-missing", "posted-mismatch", "url-scheme",
-    "fm-missing", "fm-not-mapping", "fm-unknown-key", "fm-missing-key", "fm-type", "fm-date",
+    "fm-missing", "fm-not-mapping", "fm-unfilled", "fm-unknown-key", "fm-missing-key", "fm-type", "fm-date",
     "unknown-field", "unknown-task", "unknown-tag", "duplicate-tag", "unknown-venue",
     "venue-mismatch", "slug-mismatch", "duplicate-slug", "duplicate-paper",
     "builds-on-unknown", "builds-on-cycle", "summary-length", "summary-html",

@@ -1,0 +1,180 @@
+"""`inrsurvey new`: turn a BibTeX entry copied from arXiv, DBLP or Google Scholar into the
+two source files of a method, normalised to the survey's style, with prompts for the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import yaml
+
+from . import bib
+from .catalog import PROMPT
+from .model import BibEntry, Catalog, Taxonomy, Venue, slugify
+
+_ARXIV_IN_TEXT = re.compile(r"(?:arXiv[:\s]*|abs/|pdf/)(\d{4}\.\d{4,5})", re.IGNORECASE)
+
+
+class ScaffoldError(ValueError):
+    """The entry cannot become a method (unparsable, or already in the survey)."""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """The files `new` writes and the prompts left in them."""
+
+    slug: str
+    key: str
+    md: str
+    bib: str
+    prompts: tuple[str, ...] = field(default=())
+
+
+def _find_arxiv(fields: dict[str, str]) -> str:
+    if fields.get("eprint") and re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", fields["eprint"]):
+        return re.sub(r"v\d+$", "", fields["eprint"])
+    for name in ("journal", "howpublished", "url", "note", "volume", "archiveprefix"):
+        match = _ARXIV_IN_TEXT.search(fields.get(name, ""))
+        if match:
+            return match.group(1)
+    return ""
+
+
+def match_venue(taxonomy: Taxonomy, fields: dict[str, str]) -> Venue | None:
+    """The taxonomy venue a booktitle or journal names (by id in the text or by full name)."""
+    text = fields.get("booktitle") or fields.get("journal") or ""
+    if not text or re.search(r"\barxiv\b|\bcorr\b", text, re.IGNORECASE):
+        return taxonomy.venue("arXiv") if _find_arxiv(fields) else None
+    plain = bib.decode_latex(text).lower()
+    candidates = []
+    for venue in taxonomy.venues:
+        if venue.kind == "preprint":
+            continue
+        workshop = "workshop" in plain
+        if workshop != (venue.kind == "workshop"):
+            continue
+        if venue.bibtex and venue.bibtex.lower() == plain:
+            return venue
+        if re.search(rf"(^|[^a-z0-9]){re.escape(venue.id.lower().rstrip('w') if venue.kind == 'workshop' else venue.id.lower())}([^a-z0-9]|$)", plain) or venue.name.lower() in plain:
+            candidates.append(venue)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _protect_title(title: str) -> str:
+    for word in sorted(set(bib.unprotected_words(title)), key=len, reverse=True):
+        title = re.sub(rf"(?<![{{\w]){re.escape(word)}(?![\w}}])", "{" + word + "}", title)
+    return title
+
+
+def _name_from_title(title: str) -> str:
+    head, sep, _ = bib.decode_latex(title).partition(":")
+    head = head.strip()
+    if sep and 0 < len(head) <= 24 and len(head.split()) <= 3:
+        return head
+    return ""
+
+
+def _duplicate(catalog: Catalog, arxiv: str, doi: str, title: str) -> str | None:
+    norm = re.sub(r"[^a-z0-9]", "", bib.decode_latex(title).lower())
+    for paper in catalog.papers:
+        if arxiv and paper.arxiv == arxiv:
+            return f"arXiv {arxiv} is already in the survey as {paper.md_path}"
+        if doi and paper.doi.lower() == doi.lower():
+            return f"DOI {doi} is already in the survey as {paper.md_path}"
+        if norm and re.sub(r"[^a-z0-9]", "", paper.title.lower()) == norm:
+            return f"the title is already in the survey as {paper.md_path}"
+    return None
+
+
+def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Scaffold:
+    """Normalise one BibTeX entry and draft the method's files.
+
+    Raises:
+        ScaffoldError: if the text is not exactly one parsable entry, or the paper is
+            already in the survey (same arXiv ID, DOI or title).
+    """
+    entries, problems = bib.parse_entries(text, "<input>")
+    fatal = [p for p in problems if p.code in ("bib-syntax", "bib-entry-type", "bib-duplicate-key")]
+    if fatal or len(entries) != 1:
+        reasons = "; ".join(p.message for p in fatal) or f"found {len(entries)} entries"
+        raise ScaffoldError(f"give exactly one BibTeX entry ({reasons})")
+    source = entries[0]
+    fields = dict(source.fields)
+    arxiv = _find_arxiv(fields)
+    doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", fields.get("doi", "")).strip()
+    if doi.lower().startswith("10.48550/"):
+        doi = ""  # arXiv's own DOI: the eprint field says it better
+    duplicate = _duplicate(catalog, arxiv, doi, fields.get("title", ""))
+    if duplicate:
+        raise ScaffoldError(duplicate)
+    prompts: list[str] = []
+    venue = match_venue(catalog.taxonomy, fields)
+    out: dict[str, str] = {}
+    out["author"] = bib.normalise_authors(fields.get("author", "")) if fields.get("author") else ""
+    out["title"] = _protect_title(re.sub(r"\s+", " ", fields.get("title", "")).strip())
+    if venue is None or venue.kind == "preprint":
+        entry_type = "misc" if venue is not None else source.entry_type
+        if venue is None:
+            prompts.append("venue (front matter) and booktitle/journal (.bib): no venue in taxonomy.yml matches "
+                           f"'{fields.get('booktitle') or fields.get('journal') or 'nothing'}'")
+            for name_ in ("booktitle", "journal"):
+                if fields.get(name_):
+                    out[name_] = fields[name_]
+        if venue is not None and arxiv:
+            out["howpublished"] = f"arXiv preprint arXiv:{arxiv}"
+    else:
+        entry_type = "article" if venue.kind == "journal" else "inproceedings"
+        out["journal" if venue.kind == "journal" else "booktitle"] = venue.bibtex
+    for name_ in ("volume", "number", "pages", "year", "publisher"):
+        if fields.get(name_):
+            out[name_] = fields[name_].strip()
+    if out.get("pages"):
+        out["pages"] = re.sub(r"\s*-+\s*", "--", out["pages"])
+    if doi:
+        out["doi"] = doi
+    url = fields.get("url", "")
+    if url and not doi and "arxiv.org" not in url:
+        out["url"] = url
+    if arxiv:
+        out["eprint"] = arxiv
+        out["archiveprefix"] = "arXiv"
+        out["primaryclass"] = fields.get("primaryclass") or "cs.CV"
+    authors = bib.split_authors(out["author"]) if out["author"] else ()
+    draft = BibEntry(
+        key="", entry_type=entry_type, fields=tuple(out.items()),
+        display=MappingProxyType({"title": bib.decode_latex(out["title"])}), authors=authors,
+    )
+    key = bib.expected_key(draft)
+    entry = BibEntry(key=key, entry_type=entry_type, fields=draft.fields, display=draft.display, authors=authors)
+    display_name = name or _name_from_title(out["title"])
+    if not display_name:
+        raise ScaffoldError("the title names no method before a colon; pass --name with the method's display name")
+    slug = slugify(display_name)
+    if slug in catalog.by_slug:
+        raise ScaffoldError(f"the slug '{slug}' is taken by {catalog.by_slug[slug].md_path}; pass a distinct --name")
+    tax = catalog.taxonomy
+    posted = f"{PROMPT}: date of arXiv v1 ({arxiv}), YYYY-MM-DD" if arxiv else None
+    meta: dict[str, object] = {
+        "name": display_name,
+        "field": f"{PROMPT}: one of " + ", ".join(t.name for t in tax.fields),
+        "task": f"{PROMPT}: one of " + ", ".join(t.name for t in tax.tasks),
+        "tags": [f"{PROMPT}: tag ids from papers/taxonomy.yml"],
+        "venue": venue.id if venue else f"{PROMPT}: a venue id from papers/taxonomy.yml",
+        "inputs": [f"{PROMPT}: what the network takes"],
+        "outputs": [f"{PROMPT}: what the network predicts"],
+    }
+    if posted:
+        meta["posted"] = posted
+    meta["code"] = [{"url": f"{PROMPT}: official repository URL, or remove 'code'", "framework": "PyTorch", "official": True}]
+    meta["added"] = added
+    prompts += ["field", "task", "tags", "inputs", "outputs", "code", "the summary (120-300 words, in your own words)"]
+    if posted:
+        prompts.insert(0, "posted")
+    md = (
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+        f"{PROMPT}: the summary, 120 to 300 words in your own words: the problem, the key idea, what the "
+        "network takes and predicts and how it is trained, what it enables, and a limitation.\n"
+    )
+    return Scaffold(slug, key, md, bib.format_entry(entry), tuple(prompts))

@@ -1,0 +1,173 @@
+"""The contributor command line: `new` from real-world entries to a passing `check`, `stage`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import ROOT, build
+from inrsurvey.bib import reparse_fields
+
+ARXIV_MISC = """@misc{mueller2022instant,
+      title={Instant Neural Graphics Primitives with a Multiresolution Hash Encoding},
+      author={Thomas Müller and Alex Evans and Christoph Schied and Alexander Keller},
+      year={2022},
+      eprint={2201.05989},
+      archivePrefix={arXiv},
+      primaryClass={cs.CV}
+}"""
+
+DBLP = r"""@inproceedings{DBLP:conf/iccv/BarronMTHMS21,
+  author       = {Jonathan T. Barron and
+                  Ben Mildenhall and
+                  Matthew Tancik and
+                  Peter Hedman and
+                  Ricardo Martin{-}Brualla and
+                  Pratul P. Srinivasan},
+  title        = {Mip-NeRF: {A} Multiscale Representation for Anti-Aliasing Neural Radiance
+                  Fields},
+  booktitle    = {2021 {IEEE/CVF} International Conference on Computer Vision, {ICCV}
+                  2021, Montreal, QC, Canada, October 10-17, 2021},
+  pages        = {5835--5844},
+  publisher    = {{IEEE}},
+  year         = {2021},
+  url          = {https://doi.org/10.1109/ICCV48922.2021.00580},
+  doi          = {10.1109/ICCV48922.2021.00580},
+  timestamp    = {Fri, 11 Mar 2022 10:01:59 +0100},
+  biburl       = {https://dblp.org/rec/conf/iccv/BarronMTHMS21.bib},
+  bibsource    = {dblp computer science bibliography, https://dblp.org}
+}"""
+
+SCHOLAR = """@inproceedings{fridovich2022plenoxels,
+  title={Plenoxels: Radiance fields without neural networks},
+  author={Fridovich-Keil, Sara and Yu, Alex and Tancik, Matthew and Chen, Qinhong and Recht, Benjamin and Kanazawa, Angjoo},
+  booktitle={Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition},
+  pages={5501--5510},
+  year={2022}
+}"""
+
+ACCENTS = r"""@article{muller2022instant,
+  title={Instant neural graphics primitives with a multiresolution hash encoding},
+  author={M{\"u}ller, Thomas and Evans, Alex and Schied, Christoph and Keller, Alexander},
+  journal={ACM Transactions on Graphics (ToG)},
+  volume={41},
+  number={4},
+  pages={1--15},
+  year={2022},
+  publisher={ACM New York, NY, USA}
+}"""
+
+DUPLICATE = """@article{mildenhall2020nerf,
+  title={NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis},
+  author={Mildenhall, Ben and Srinivasan, Pratul P and Tancik, Matthew and Barron, Jonathan T and Ramamoorthi, Ravi and Ng, Ren},
+  journal={arXiv preprint arXiv:2003.08934},
+  year={2020}
+}"""
+
+SUMMARY = " ".join(["This method represents a scene with a coordinate network and renders it by volume rendering."] * 12)
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    for name in ("papers", "docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def cli(project: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "inrsurvey", *args, "--root", str(project)], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT / "hooks")
+
+
+def fill(md_path: Path, posted: str | None) -> None:
+    """Answer the prompts the way a contributor would."""
+    head, _, _ = md_path.read_text(encoding="utf-8").removeprefix("---\n").partition("\n---\n")
+    meta = yaml.safe_load(head)
+    meta.update(field="3D Vision", task="View Synthesis", tags=["volume-rendering"], inputs=["3D position"], outputs=["density", "colour"])
+    meta["code"] = [{"url": "https://github.com/example/code", "framework": "PyTorch", "official": True}]
+    if posted:
+        meta["posted"] = dt.date.fromisoformat(posted)
+    md_path.write_text("---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + SUMMARY + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("entry", "name", "slug", "key", "venue", "posted"),
+    [
+        (ARXIV_MISC, "Instant NGP", "instant-ngp", "muller2022instant", "arXiv", "2022-01-16"),
+        (DBLP, None, "mip-nerf", "barron2021mipnerf", "ICCV", None),
+        (SCHOLAR, None, "plenoxels", "fridovichkeil2022plenoxels", "CVPR", None),
+        (ACCENTS, "Instant NGP", "instant-ngp", "muller2022instant", "TOG", None),
+    ],
+    ids=["arxiv-misc", "dblp", "google-scholar", "latex-accents"],
+)
+def test_new_then_check(project: Path, entry: str, name: str | None, slug: str, key: str, venue: str, posted: str | None) -> None:
+    args = ["new", "-"] + (["--name", name] if name else [])
+    made = cli(project, *args, stdin=entry)
+    assert made.returncode == 0, made.stderr
+    bib_text = (project / "papers" / f"{slug}.bib").read_text(encoding="utf-8")
+    fields = reparse_fields(bib_text)[key]
+    assert not {"biburl", "bibsource", "timestamp"} & set(fields)
+    md_path = project / "papers" / f"{slug}.md"
+    meta = yaml.safe_load(md_path.read_text(encoding="utf-8").split("---")[1])
+    assert meta["venue"] == venue and meta["name"] == (name or meta["name"])
+    before = cli(project, "check")
+    assert before.returncode == 1 and "fm-unfilled" in before.stdout and f"papers/{slug}.md" in before.stdout
+    fill(md_path, posted)
+    after = cli(project, "check")
+    assert after.returncode == 0, after.stdout + after.stderr
+
+
+def test_new_normalises_a_dblp_entry(project: Path) -> None:
+    assert cli(project, "new", "-", stdin=DBLP).returncode == 0
+    fields = reparse_fields((project / "papers" / "mip-nerf.bib").read_text(encoding="utf-8"))["barron2021mipnerf"]
+    assert fields["booktitle"] == "Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)"
+    assert fields["author"].startswith("Barron, Jonathan T. and Mildenhall, Ben")
+    assert "Martin{-}Brualla, Ricardo" in fields["author"]
+    assert fields["title"].startswith("Mip-{NeRF}: {A} Multiscale Representation for Anti-Aliasing Neural Radiance Fields")
+    assert fields["doi"] == "10.1109/ICCV48922.2021.00580" and "url" not in fields
+
+
+def test_new_refuses_a_duplicate(project: Path) -> None:
+    result = cli(project, "new", "-", stdin=DUPLICATE)
+    assert result.returncode == 1
+    assert "refused" in result.stderr and "papers/nerf.md" in result.stderr
+    assert not (project / "papers" / "nerf-2.md").exists()
+
+
+def test_new_refuses_garbage(project: Path) -> None:
+    result = cli(project, "new", "-", stdin="@article{broken, title={x")
+    assert result.returncode == 1 and "exactly one BibTeX entry" in result.stderr
+
+
+def test_check_github_annotations(project: Path) -> None:
+    (project / "papers" / "nerf.md").write_text((project / "papers" / "nerf.md").read_text().replace("venue: ECCV", "venue: ECCV2020"))
+    result = cli(project, "check", "--format", "github")
+    assert result.returncode == 1
+    assert any(line.startswith("::error file=papers/nerf.md,line=") and "title=unknown-venue::" in line for line in result.stdout.splitlines())
+
+
+def test_help_for_each_command() -> None:
+    for command in ("check", "stage", "new"):
+        result = subprocess.run([sys.executable, "-m", "inrsurvey", command, "--help"], capture_output=True, text=True, cwd=ROOT / "hooks")
+        assert result.returncode == 0 and "usage:" in result.stdout
+
+
+@pytest.mark.build
+def test_stage_builds_with_plain_mkdocs(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "staged"
+    result = cli(project, "stage", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks:" not in config and "inrsurvey_hooks" not in config
+    assert (out / "docs" / "methods" / "nerf.md").is_file() and (out / "docs" / "bib" / "all.bib").is_file()
+    assert "inrsurvey:" not in (out / "docs" / "index.md").read_text(encoding="utf-8")
+    built = build(out / "mkdocs.yml", tmp_path / "site")
+    assert built.ok, built.error + built.log
+    assert (tmp_path / "site" / "methods" / "nerf" / "index.html").is_file()
