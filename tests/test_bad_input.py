@@ -27,7 +27,8 @@ def make_papers(case: Path, dest: Path) -> dict[str, object]:
     dest.mkdir(parents=True)
     for name in BASE:
         shutil.copy(ROOT / "papers" / name, dest / name)
-    for file in (case / "papers").iterdir():
+    overlay = case / "papers"
+    for file in sorted(overlay.iterdir()) if overlay.is_dir() else ():
         shutil.copy(file, dest / file.name)
     expected = yaml.safe_load((case / "expected.yml").read_text())
     for name in expected.get("remove", []):

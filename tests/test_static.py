@@ -9,7 +9,7 @@ from helpers import ROOT
 
 
 def test_ruff() -> None:
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "hooks", "tests", "bench"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", *(d for d in ("hooks", "tests", "bench") if (ROOT / d).is_dir())], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

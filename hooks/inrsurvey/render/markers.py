@@ -13,10 +13,11 @@ from collections.abc import Callable
 from ..export import json_schema_table
 from ..model import Catalog
 from ..schema import schema_table
+from ..validate import CODES
 from . import charts, pages, paths
 from .tables import comparison_table, summary_table
 from .taxonomy import editions, year_papers, years
-from .text import md, rel
+from .text import md, outside_code, rel
 
 MARKER = re.compile(r"<!--\s*inrsurvey:([a-z-]+)((?:\s+[a-z_]+=\"[^\"]*\")*)\s*-->")
 _ARG = re.compile(r'([a-z_]+)="([^"]*)"')
@@ -96,6 +97,7 @@ EXPANDERS: dict[str, Callable[[Catalog, str, dict[str, str]], str]] = {
     "schema": lambda c, uri, a: schema_table(),
     "vocabulary": _vocabulary,
     "downloads": _downloads,
+    "codes": lambda c, uri, a: "\n".join(f"- `{code}`" for code in CODES) + "\n",
     "json-schema": lambda c, uri, a: json_schema_table(),
 }
 """Marker name -> function(catalog, page uri, arguments) returning Markdown."""
@@ -116,4 +118,4 @@ def expand_markers(markdown: str, catalog: Catalog, page_uri: str, extra: dict[s
         args = dict(_ARG.findall(match.group(2)))
         return "\n" + expanders[name](catalog, page_uri, args) + "\n"
 
-    return MARKER.sub(replace, markdown)
+    return outside_code(markdown, lambda part: MARKER.sub(replace, part))

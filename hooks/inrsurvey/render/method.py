@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 import yaml
 
@@ -17,6 +16,7 @@ from .text import (
     link,
     long_date,
     md,
+    outside_code,
     plain_citation,
     venue_label,
     venue_of,
@@ -25,16 +25,9 @@ from .text import (
 RELATED_SAME_TASK = 8
 """How many other methods of the same task a method page lists (nearest in time)."""
 
-_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.DOTALL)
-
-
 def neutralize_html(markdown: str) -> str:
     """Make raw HTML in contributor Markdown show as text (code spans and blocks untouched)."""
-    parts = _CODE.split(markdown)
-    return "".join(
-        part if index % 2 else part.replace("&", "&amp;").replace("<", "&lt;")
-        for index, part in enumerate(parts)
-    )
+    return outside_code(markdown, lambda part: part.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def json_for_script(data: object) -> str:

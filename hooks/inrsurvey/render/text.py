@@ -6,9 +6,18 @@ import datetime as dt
 import html
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Catalog, Paper, Person, Venue
+
+_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.DOTALL)
+
+
+def outside_code(markdown: str, transform: Callable[[str], str]) -> str:
+    """Apply `transform` to the parts of Markdown outside code spans and fenced blocks."""
+    parts = _CODE.split(markdown)
+    return "".join(part if index % 2 else transform(part) for index, part in enumerate(parts))
+
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~^=:])")
 
