@@ -16,6 +16,7 @@ from .text import (
     link,
     long_date,
     md,
+    meta_text,
     outside_code,
     plain_citation,
     venue_label,
@@ -97,8 +98,8 @@ def _front_matter(catalog: Catalog, paper: Paper, site_url: str) -> str:
     description = f"{paper.title}. {author_short(paper.authors)}, {venue_label(venue, paper.year)}."
     tags = [t.name for t in (catalog.taxonomy.tag(i) for i in paper.tags) if t]
     meta = {
-        "title": paper.name,
-        "description": description,
+        "title": meta_text(paper.name),
+        "description": meta_text(description),
         "tags": tags,
         "search": {"boost": 4},
         "inr_kind": "method",

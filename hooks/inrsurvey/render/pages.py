@@ -11,11 +11,11 @@ import yaml
 from ..model import Catalog, Paper
 from . import charts, paths
 from .tables import summary_table
-from .text import author_short, link, long_date, md, venue_label, venue_of
+from .text import author_short, link, long_date, md, meta_text, venue_label, venue_of
 
 
 def _front(title: str, description: str, **extra: object) -> str:
-    meta: dict[str, object] = {"title": title, "description": description, **extra}
+    meta: dict[str, object] = {"title": meta_text(title), "description": meta_text(description), **extra}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 

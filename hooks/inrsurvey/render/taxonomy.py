@@ -15,7 +15,7 @@ import yaml
 from ..model import Catalog, Paper, Tag, Term, Venue
 from . import paths
 from .tables import comparison_table
-from .text import author_short, link, md, rel, venue_label, venue_of
+from .text import author_short, link, md, meta_text, rel, venue_label, venue_of
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def years(catalog: Catalog) -> list[int]:
 
 
 def _front(title: str, description: str, *, exclude_from_search: bool = False) -> str:
-    meta: dict[str, object] = {"title": title, "description": description}
+    meta: dict[str, object] = {"title": meta_text(title), "description": meta_text(description)}
     if exclude_from_search:
         meta["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"

@@ -19,7 +19,8 @@ def outside_code(markdown: str, transform: Callable[[str], str]) -> str:
     return "".join(part if index % 2 else transform(part) for index, part in enumerate(parts))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~^=:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>:])")
+"""Exactly the characters Python-Markdown (with the site's extensions) lets a backslash escape."""
 
 
 def esc(text: str) -> str:
@@ -34,6 +35,11 @@ def md(text: str) -> str:
     title such as `<script>` or `*bold*` is displayed as typed, never interpreted.
     """
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", " ")
+
+
+def meta_text(text: str) -> str:
+    """Text for `title` and `description` front matter, which themes print unescaped."""
+    return html.escape(" ".join(text.split()), quote=True)
 
 
 def rel(from_uri: str, to_uri: str) -> str:

@@ -1,0 +1,113 @@
+"""Nothing unsafe: HTML and script in the data show as text everywhere, and never run."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from typing import Any
+
+import pytest
+
+from helpers import CHROMIUM, ROOT, BuildResult, build, copy_site, require_tool, serve
+from sitehtml import parse
+
+NAME = "Evil<script>window.__pwned=1</script>"
+TITLE = r'{Evil}: <img src=x onerror="window.__pwned=2"> \& <script>window.__pwned=3</script> "quoted"'
+ALIAS = "*emph* [click](javascript:window.__pwned=4)"
+INPUT = "<svg onload=window.__pwned=5>"
+SUMMARY = (
+    "A harmless looking summary that mentions `<script>` in code. "
+    + "This method represents a scene with a coordinate network and renders it by volume rendering. " * 12
+    + '\n\nThen it smuggles <img src=x onerror="window.__pwned=6"> and <script>window.__pwned=7</script> into the page.\n'
+)
+MARKERS = ["<script>window.__pwned", "<img src=x", "<svg onload"]  # raw tags; as escaped text they are fine
+
+
+@pytest.fixture(scope="module")
+def evil_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    from inrsurvey.model import slugify
+
+    base = tmp_path_factory.mktemp("evil")
+    papers = base / "papers"
+    papers.mkdir()
+    for name in ("taxonomy.yml", "nerf.md", "nerf.bib", "liif.md", "liif.bib"):
+        shutil.copy(ROOT / "papers" / name, papers / name)
+    slug = slugify(NAME)
+    nerf_md = (ROOT / "papers" / "nerf.md").read_text(encoding="utf-8")
+    head = nerf_md.split("---")[1]
+    head = re.sub(r"(?m)^name:.*$", "name: " + json.dumps(NAME), head)
+    head = re.sub(r"(?m)^aliases:.*$", "aliases: [" + json.dumps(ALIAS) + "]", head)
+    head = re.sub(r"(?ms)^inputs:.*?(?=^outputs:)", "inputs: [" + json.dumps(INPUT) + "]\n", head)
+    (papers / f"{slug}.md").write_text("---" + head + "---\n\n" + SUMMARY, encoding="utf-8")
+    bib = (ROOT / "papers" / "nerf.bib").read_text(encoding="utf-8")
+    bib = re.sub(r"(?m)^  title = .*$", "  title = {" + TITLE + "},", bib)
+    bib = bib.replace("{2003.08934}", "{2003.08935}").replace("{mildenhall2020nerf,", "{mildenhall2020evil,")
+    (papers / f"{slug}.bib").write_text(bib, encoding="utf-8")
+    site = copy_site(base / "src", papers)
+    result = build(site / "mkdocs.yml", base / "site", strict=False)
+    assert (base / "site" / "methods" / slug / "index.html").is_file(), result.error + result.log
+    result.site = base / "site"
+    return result
+
+
+def test_the_strict_build_refuses_the_raw_html(evil_site: BuildResult) -> None:
+    assert "summary-html" in evil_site.log
+
+
+def test_no_injected_markup_in_any_page(evil_site: BuildResult) -> None:
+    for html_file in evil_site.site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        for marker in MARKERS:
+            assert marker not in text, (html_file, marker)
+        for element in parse(text):
+            assert not any(k.startswith("on") for k in element.attrs), (html_file, element.tag, element.attrs)
+            assert not element.attrs.get("href", "").lower().startswith("javascript:"), (html_file, element.attrs)
+            if element.tag == "script":
+                assert "__pwned" not in element.text or element.attrs.get("type") == "application/ld+json", html_file
+
+
+def test_data_shows_as_text(evil_site: BuildResult) -> None:
+    from inrsurvey.model import slugify
+
+    slug = slugify(NAME)
+    elements = parse((evil_site.site / "methods" / slug / "index.html").read_text(encoding="utf-8"))
+    texts = " ".join(e.text for e in elements if e.tag in ("h1", "p", "dd"))
+    assert NAME in texts and "<img src=x" in texts and INPUT in texts
+    ld = [e.text for e in elements if e.tag == "script" and e.attrs.get("type") == "application/ld+json"]
+    assert "</script" not in ld[0] and json.loads(ld[0])["name"].startswith("Evil: <img")
+    meta = {e.attrs.get("name"): e.attrs.get("content") for e in elements if e.tag == "meta"}
+    assert meta["citation_title"].startswith("Evil: <img src=x")
+    index = json.loads((evil_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    evil_docs = [d for d in index["docs"] if d["location"].startswith(f"methods/{slug}/")]
+    assert evil_docs and all("<script" not in d["text"] and "<img" not in d["text"] for d in evil_docs)
+
+
+@pytest.mark.browser
+def test_no_script_runs_in_the_browser(evil_site: BuildResult) -> None:
+    require_tool(CHROMIUM.exists(), "Debian's chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    from inrsurvey.model import slugify
+
+    slug = slugify(NAME)
+    with serve(evil_site.site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        page: Any = browser.new_page(base_url=base)
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for url in (f"methods/{slug}/", "catalog/", "tasks/view-synthesis/", "summary/", "statistics/", ""):
+            page.goto(url)
+            page.wait_for_timeout(300)
+            assert page.evaluate("window.__pwned") is None, url
+        page.goto("catalog/?q=evil")
+        page.wait_for_selector("ol.inr-results > li.inr-card")
+        assert NAME in page.inner_text("ol.inr-results")
+        page.goto("")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("Evil", delay=20)
+        page.wait_for_selector(".md-search-result__item")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__pwned") is None and not dialogs
+        browser.close()
