@@ -202,7 +202,7 @@
     bar.appendChild(this.dlFiltered);
     bar.appendChild(this.dlSelected);
     main.appendChild(bar);
-    this.chips = el("div", { class: "inr-chips", "aria-label": "Active filters" });
+    this.chips = el("div", { class: "inr-chips", role: "group", "aria-label": "Active filters" });
     main.appendChild(this.chips);
     this.list = el("ol", { class: "inr-results" });
     main.appendChild(this.list);

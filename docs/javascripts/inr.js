@@ -1,4 +1,4 @@
-/* INR Survey: sortable tables. Re-initialised on every page (instant navigation). */
+/* INR Survey: sortable tables and small accessibility fixes. Re-initialised on every page (instant navigation). */
 (function () {
   "use strict";
 
@@ -43,6 +43,9 @@
 
   function init() {
     document.querySelectorAll('[data-sortable="true"] table').forEach(makeSortable);
+    // Material's search dialog has no accessible name (axe-core: aria-dialog-name).
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
 
   if (typeof document$ !== "undefined") {

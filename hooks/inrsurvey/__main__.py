@@ -100,6 +100,23 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    from .linkcheck import check_links, collect_links
+
+    root = args.root.resolve() if args.root else find_root(Path.cwd())
+    result = load_catalog(root / "papers")
+    if result.catalog is None:
+        return 2
+    links = collect_links(result.catalog)
+    results = check_links(links, timeout=args.timeout, max_requests=args.max, workers=args.workers)
+    dead = [r for r in results if r.dead]
+    for item in dead:
+        reason = f"HTTP {item.status}" if item.status else f"no answer ({item.error})"
+        print(f"{item.link.source}: dead-link: {item.link.url}: {reason}")
+    print(f"checked {len(results)} of {len(links)} links: {len(dead)} dead", file=sys.stderr)
+    return 1 if dead else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inrsurvey",
@@ -137,6 +154,17 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--name", help="the method's display name (default: the title before its colon)")
     new.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
     new.set_defaults(func=cmd_new)
+    links = sub.add_parser(
+        "links",
+        help="check the external links of papers/ (needs the internet)",
+        description="Request every paper, arXiv, code and project link of papers/ and report the dead ones "
+        "(no answer or HTTP 4xx/5xx). Exit 1 if any is dead.",
+    )
+    links.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")
+    links.add_argument("--max", type=int, default=500, help="at most this many requests (default 500)")
+    links.add_argument("--workers", type=int, default=4, help="requests at a time (default 4)")
+    links.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
+    links.set_defaults(func=cmd_links)
     return parser
 
 
