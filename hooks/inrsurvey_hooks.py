@@ -23,7 +23,9 @@ from inrsurvey.validate import validate
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.inrsurvey")
 
@@ -33,6 +35,7 @@ class _State:
     catalog: Catalog | None = None
     planned: list[GeneratedFile] = field(default_factory=list)
     generated: set[str] = field(default_factory=set)
+    context: dict[str, object] = field(default_factory=dict)
 
 
 _state = _State()
@@ -78,6 +81,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             file.edit_uri = "../papers/" + planned.uri.removeprefix("methods/")
         files.append(file)
         _state.generated.add(planned.uri)
+        if planned.context:
+            _state.context[planned.uri] = planned.context
     return files
 
 
@@ -89,6 +94,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return expand_markers(markdown, _state.catalog, page.file.src_uri)
     except MarkerError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from error
+
+
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    """Give the page template its extra data (citation metadata of method pages) as `inr`."""
+    context["inr"] = _state.context.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+    return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from helpers import ROOT, BuildResult, build
+from helpers import CHROMIUM, ROOT, BuildResult, build, require_tool
 from inrsurvey.catalog import load_catalog
 from inrsurvey.model import Catalog
 
@@ -33,3 +35,18 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def site_dir(real_site: BuildResult) -> Path:
     """The folder of the real site's build."""
     return real_site.site
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, shared by every browser test."""
+    require_tool(CHROMIUM.exists(), "Debian's chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

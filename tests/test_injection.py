@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from helpers import CHROMIUM, ROOT, BuildResult, build, copy_site, require_tool, serve
+from helpers import ROOT, BuildResult, build, copy_site, serve
 from sitehtml import parse
 
 NAME = "Evil<script>window.__pwned=1</script>"
@@ -84,16 +84,13 @@ def test_data_shows_as_text(evil_site: BuildResult) -> None:
 
 
 @pytest.mark.browser
-def test_no_script_runs_in_the_browser(evil_site: BuildResult) -> None:
-    require_tool(CHROMIUM.exists(), "Debian's chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
+def test_no_script_runs_in_the_browser(evil_site: BuildResult, browser: Any) -> None:
     from inrsurvey.model import slugify
 
     slug = slugify(NAME)
-    with serve(evil_site.site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        page: Any = browser.new_page(base_url=base)
+    with serve(evil_site.site) as base:
+        context = browser.new_context(base_url=base)
+        page: Any = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         for url in (f"methods/{slug}/", "catalog/", "tasks/view-synthesis/", "summary/", "statistics/", ""):
@@ -110,4 +107,4 @@ def test_no_script_runs_in_the_browser(evil_site: BuildResult) -> None:
         page.wait_for_selector(".md-search-result__item")
         page.wait_for_timeout(300)
         assert page.evaluate("window.__pwned") is None and not dialogs
-        browser.close()
+        context.close()

@@ -280,6 +280,8 @@ class Catalog:
     built_on_by: Mapping[str, tuple[Paper, ...]] = dc_field(
         init=False, repr=False, compare=False
     )
+    task_timeline: Mapping[str, tuple[Paper, ...]] = dc_field(init=False, repr=False, compare=False)
+    timeline_index: Mapping[str, int] = dc_field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         order = {
@@ -311,6 +313,34 @@ class Catalog:
         object.__setattr__(
             self, "built_on_by", MappingProxyType({k: tuple(v) for k, v in reverse.items()})
         )
+        timeline = {task: tuple(sorted(group, key=lambda p: (p.sort_date, p.slug))) for task, group in self.by_task.items()}
+        object.__setattr__(self, "task_timeline", MappingProxyType(timeline))
+        object.__setattr__(
+            self, "timeline_index", MappingProxyType({p.slug: i for group in timeline.values() for i, p in enumerate(group)})
+        )
+
+    def nearest_in_task(self, paper: Paper, count: int) -> tuple[Paper, ...]:
+        """Up to `count` other methods of the paper's task, nearest in first-posting date.
+
+        Uses the per-task timeline built once, so each call costs O(count).
+        """
+        group = self.task_timeline.get(paper.task, ())
+        index = self.timeline_index.get(paper.slug)
+        if index is None or index >= len(group) or group[index].slug != paper.slug:
+            return ()
+        left, right = index - 1, index + 1
+        chosen: list[Paper] = []
+        while len(chosen) < count and (left >= 0 or right < len(group)):
+            before = group[left] if left >= 0 else None
+            after = group[right] if right < len(group) else None
+            if after is None or (before is not None and (paper.sort_date - before.sort_date) <= (after.sort_date - paper.sort_date)):
+                assert before is not None
+                chosen.append(before)
+                left -= 1
+            else:
+                chosen.append(after)
+                right += 1
+        return tuple(sorted(chosen, key=lambda p: (p.sort_date, p.slug)))
 
     def __len__(self) -> int:
         return len(self.papers)

@@ -7,13 +7,14 @@ files; `python -m inrsurvey stage OUT/` writes them to disk for any other genera
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import export
 from .model import Catalog
 from .render import pages, paths
 from .render.catalog_page import catalog_page
-from .render.method import method_page
+from .render.method import method_head, method_page
 from .render.taxonomy import (
     editions,
     field_page,
@@ -37,6 +38,8 @@ class GeneratedFile:
 
     uri: str
     content: str
+    context: Mapping[str, object] | None = None
+    """Extra data for the page template (the `inr` variable), e.g. citation metadata."""
 
     @property
     def is_page(self) -> bool:
@@ -56,12 +59,12 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     """Every generated page and download for the catalog, sorted by URI."""
     files: list[GeneratedFile] = []
 
-    def add(uri: str, content: str) -> None:
-        files.append(GeneratedFile(uri, content))
+    def add(uri: str, content: str, context: Mapping[str, object] | None = None) -> None:
+        files.append(GeneratedFile(uri, content, context))
 
     tax = catalog.taxonomy
     for paper in catalog.papers:
-        add(paths.method(paper), method_page(catalog, paper, options.site_url))
+        add(paths.method(paper), method_page(catalog, paper), method_head(catalog, paper, options.site_url))
         add(paths.bib(paper.key), export.bib_text([paper]))
     for term in tax.fields:
         add(paths.field(term), field_page(catalog, term))

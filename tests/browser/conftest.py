@@ -8,20 +8,7 @@ from typing import Any
 
 import pytest
 
-from helpers import CHROMIUM, require_tool, serve
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    require_tool(CHROMIUM.exists(), "Debian's chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
+from helpers import serve
 
 
 @pytest.fixture(scope="session")

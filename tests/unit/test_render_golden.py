@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -10,7 +11,7 @@ from helpers import ROOT
 from inrsurvey.catalog import load_catalog
 from inrsurvey.model import Catalog
 from inrsurvey.render.markers import MarkerError, expand_markers
-from inrsurvey.render.method import method_page
+from inrsurvey.render.method import method_head, method_page
 from inrsurvey.render.pages import summary_page
 from inrsurvey.render.taxonomy import task_page
 
@@ -33,7 +34,9 @@ def compare(name: str, text: str) -> None:
 
 
 def test_method_page(small: Catalog) -> None:
-    compare("method-synth00002.md", method_page(small, small.by_slug["synth00002"], "https://example.org/inr/"))
+    compare("method-synth00002.md", method_page(small, small.by_slug["synth00002"]))
+    head = method_head(small, small.by_slug["synth00002"], "https://example.org/inr/")
+    compare("method-synth00002-head.json", json.dumps(head, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def test_task_page_with_comparison_table(small: Catalog) -> None:

@@ -3,11 +3,9 @@ catalog script turns into a faceted, sortable, selectable view from `data/papers
 
 from __future__ import annotations
 
-import yaml
-
 from ..model import Catalog, Paper
 from . import paths
-from .text import author_short, ext_link, link, md, venue_label, venue_of
+from .text import author_short, ext_link, front_matter, link, md, venue_label, venue_of
 
 
 def catalog_item(catalog: Catalog, paper: Paper) -> str:
@@ -41,7 +39,7 @@ def catalog_page(catalog: Catalog) -> str:
     data = paths.PAPERS_JSON  # resolved against the site root by the catalog script
     items = "\n".join(catalog_item(catalog, p) for p in catalog.papers)
     return (
-        "---\n" + yaml.safe_dump(meta, sort_keys=True) + "---\n\n"
+        front_matter(meta) + "\n"
         "# Catalog\n\n"
         f'<div class="inr-catalog" data-src="{data}" markdown>\n\n'
         f'<p class="inr-catalog-static">All {len(catalog)} methods of the survey. '

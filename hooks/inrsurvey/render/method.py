@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import yaml
-
 from ..bib import format_entry
 from ..model import Catalog, Paper
 from . import paths
@@ -16,8 +14,8 @@ from .text import (
     link,
     long_date,
     md,
-    meta_text,
     outside_code,
+    page_front,
     plain_citation,
     venue_label,
     venue_of,
@@ -93,21 +91,20 @@ def json_ld(catalog: Catalog, paper: Paper) -> dict[str, object]:
     return data
 
 
-def _front_matter(catalog: Catalog, paper: Paper, site_url: str) -> str:
+def _front_matter(catalog: Catalog, paper: Paper) -> str:
     venue = venue_of(catalog, paper)
     description = f"{paper.title}. {author_short(paper.authors)}, {venue_label(venue, paper.year)}."
     tags = [t.name for t in (catalog.taxonomy.tag(i) for i in paper.tags) if t]
-    meta = {
-        "title": meta_text(paper.name),
-        "description": meta_text(description),
-        "tags": tags,
-        "search": {"boost": 4},
-        "inr_kind": "method",
-        "inr_head_meta": head_meta(catalog, paper, site_url),
-        "inr_jsonld": json_for_script(json_ld(catalog, paper)),
-        "edit_path": paper.md_path,
+    return page_front(paper.name, description, tags=tags, search={"boost": 4})
+
+
+def method_head(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str, object]:
+    """What the page template puts in `<head>`: citation meta tags and JSON-LD."""
+    return {
+        "kind": "method",
+        "head_meta": head_meta(catalog, paper, site_url),
+        "jsonld": json_for_script(json_ld(catalog, paper)),
     }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 
 def _links(paper: Paper) -> list[str]:
@@ -172,17 +169,16 @@ def _related(catalog: Catalog, paper: Paper, uri: str) -> str:
     built_on = [catalog.by_slug[s] for s in paper.builds_on if s in catalog.by_slug]
     if built_on:
         lines.append(f"- **Builds on:** {names(built_on)}")
-    later = list(catalog.by_task.get(paper.task, ())) and list(catalog.built_on_by.get(paper.slug, ()))
+    later = list(catalog.built_on_by.get(paper.slug, ()))
     if later:
         lines.append(f"- **Built on by:** {names(later)}")
-    peers = [p for p in catalog.by_task.get(paper.task, ()) if p.slug != paper.slug]
-    if peers:
-        nearest = sorted(peers, key=lambda p: (abs((p.sort_date - paper.sort_date).days), p.slug))
-        shown = sorted(nearest[:RELATED_SAME_TASK], key=lambda p: (p.sort_date, p.slug))
+    shown = list(catalog.nearest_in_task(paper, RELATED_SAME_TASK))
+    if shown:
+        peers = len(catalog.by_task.get(paper.task, ())) - 1
         task = catalog.taxonomy.task(paper.task)
         more = ""
-        if task and len(peers) > len(shown):
-            more = f" ({link(f'all {len(peers)}', uri, paths.task(task))})"
+        if task and peers > len(shown):
+            more = f" ({link(f'all {peers}', uri, paths.task(task))})"
         lines.append(f"- **Same task:** {names(shown)}{more}")
     if not lines:
         return ""
@@ -211,11 +207,11 @@ def rel_download(uri: str, target: str) -> str:
     return rel(uri, target)
 
 
-def method_page(catalog: Catalog, paper: Paper, site_url: str = "") -> str:
+def method_page(catalog: Catalog, paper: Paper) -> str:
     """The Markdown (with front matter) of a method's page."""
     uri = paths.method(paper)
     parts = [
-        _front_matter(catalog, paper, site_url),
+        _front_matter(catalog, paper),
         f"# {md(paper.name)}\n",
         f"{md(paper.title)}\n{{: .inr-title }}\n",
         _facts(catalog, paper, uri),

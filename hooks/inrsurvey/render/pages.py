@@ -6,17 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-import yaml
-
 from ..model import Catalog, Paper
 from . import charts, paths
 from .tables import summary_table
-from .text import author_short, link, long_date, md, meta_text, venue_label, venue_of
-
-
-def _front(title: str, description: str, **extra: object) -> str:
-    meta: dict[str, object] = {"title": meta_text(title), "description": meta_text(description), **extra}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+from .text import author_short, link, long_date, md, page_front, venue_label, venue_of
 
 
 def summary_page(catalog: Catalog) -> str:
@@ -24,7 +17,7 @@ def summary_page(catalog: Catalog) -> str:
     table = summary_table(catalog, paths.SUMMARY)
     return "\n".join(
         [
-            _front("Summary table", "Every method of the survey: field, task, venue and first posting", search={"exclude": True}),
+            page_front("Summary table", "Every method of the survey: field, task, venue and first posting", search={"exclude": True}),
             "# Summary table\n",
             f"All {len(catalog)} methods, ordered as in the survey: by field, then task, then date of "
             "first posting. Venues and dates are our verified facts, which differ from the original "
@@ -80,7 +73,7 @@ def stats_page(catalog: Catalog) -> str:
     """Statistics: methods over time by field, per venue and per task."""
     return "\n".join(
         [
-            _front("Statistics", "The survey in numbers and charts"),
+            page_front("Statistics", "The survey in numbers and charts"),
             "# Statistics\n",
             stats_block(catalog, paths.STATS),
             "## Methods over time\n",
@@ -100,7 +93,7 @@ def changelog_page(catalog: Catalog) -> str:
         if paper.added:
             months[paper.added.strftime("%Y-%m")].append((paper.added, paper))
     parts = [
-        _front("What's new", "Methods added to the survey, by month", search={"exclude": True}),
+        page_front("What's new", "Methods added to the survey, by month", search={"exclude": True}),
         "# What's new\n",
         f"Methods added to the survey, newest first. Follow additions with the {link('Atom feed', paths.CHANGELOG, paths.FEED)}.\n",
     ]

@@ -6,16 +6,15 @@ term's facet preset, and offers the .bib of its methods.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-import yaml
-
 from ..model import Catalog, Paper, Tag, Term, Venue
 from . import paths
 from .tables import comparison_table
-from .text import author_short, link, md, meta_text, rel, venue_label, venue_of
+from .text import author_short, link, md, page_front, rel, venue_label, venue_of
 
 
 @dataclass(frozen=True)
@@ -59,10 +58,7 @@ def years(catalog: Catalog) -> list[int]:
 
 
 def _front(title: str, description: str, *, exclude_from_search: bool = False) -> str:
-    meta: dict[str, object] = {"title": meta_text(title), "description": meta_text(description)}
-    if exclude_from_search:
-        meta["search"] = {"exclude": True}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+    return page_front(title, description, **({"search": {"exclude": True}} if exclude_from_search else {}))
 
 
 def method_list(catalog: Catalog, papers: Sequence[Paper], from_uri: str) -> str:
@@ -176,7 +172,7 @@ def tag_page(catalog: Catalog, tag: Tag) -> str:
     """A tag's page: definition, then Material's listing of the pages carrying the tag."""
     uri = paths.tag(tag)
     papers = catalog.by_tag.get(tag.id, ())
-    listing = yaml.safe_dump({"include": [tag.name]}, default_flow_style=True, width=1000).strip()
+    listing = json.dumps({"include": [tag.name]}, ensure_ascii=False)
     return "\n".join(
         [
             _front(tag.name, tag.definition, exclude_from_search=True),

@@ -6,7 +6,9 @@ import datetime as dt
 import html
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+
+import yaml
 
 from ..model import Catalog, Paper, Person, Venue
 
@@ -40,6 +42,19 @@ def md(text: str) -> str:
 def meta_text(text: str) -> str:
     """Text for `title` and `description` front matter, which themes print unescaped."""
     return html.escape(" ".join(text.split()), quote=True)
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def front_matter(meta: Mapping[str, object]) -> str:
+    """YAML front matter (`---` block) for a generated page, keys sorted."""
+    return "---\n" + yaml.dump(dict(meta), Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+
+
+def page_front(title: str, description: str, **extra: object) -> str:
+    """Front matter with an escaped title and description, plus any other keys."""
+    return front_matter({"title": meta_text(title), "description": meta_text(description), **extra})
 
 
 def rel(from_uri: str, to_uri: str) -> str:
