@@ -12,12 +12,13 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from bibtexparser.entrypoint import parse_string, write_string
+from bibtexparser.entrypoint import parse_string
 from bibtexparser.library import Library
-from bibtexparser.middlewares import AddEnclosingMiddleware, RemoveEnclosingMiddleware
+from bibtexparser.middlewares import RemoveEnclosingMiddleware
 from bibtexparser.middlewares.names import (
     InvalidNameError,
     parse_single_name_into_parts,
@@ -26,15 +27,15 @@ from bibtexparser.middlewares.names import (
 from bibtexparser.model import (
     DuplicateBlockKeyBlock,
     Entry,
-    Field,
     ParsingFailedBlock,
     Preamble,
     String,
 )
-from bibtexparser.writer import BibtexFormat
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from .model import BibEntry, Person, Problem
+
+if TYPE_CHECKING:
+    from pylatexenc.latex2text import LatexNodes2Text
 
 ENTRY_TYPES = ("article", "inproceedings", "misc", "incollection", "techreport", "phdthesis")
 """Entry types the survey accepts."""
@@ -72,6 +73,8 @@ logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 @lru_cache(maxsize=1)
 def _latex_decoder() -> LatexNodes2Text:
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
     db = get_default_latex_context_db()
     db.add_context_category(
         "inrsurvey-logos",
@@ -92,8 +95,8 @@ def decode_latex(value: str) -> str:
     `M{\\"u}ller` gives `Müller`, `--` an en dash, `{NeRF}` drops its braces and
     `The {\\TeX}book` keeps its logo. Whitespace runs collapse to one space.
     """
-    if not any(c in value for c in "\\{}$~-'`"):
-        return " ".join(value.split())
+    if not any(c in value for c in "\\$~") and "--" not in value and "``" not in value and "''" not in value:
+        return " ".join(value.replace("{", "").replace("}", "").split())
     text = _latex_decoder().latex_to_text(value)
     return " ".join(unicodedata.normalize("NFC", text).split())
 
@@ -327,45 +330,26 @@ def _ordered(fields: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted(fields, key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
 
 
+@cache
+def _format(entry_type: str, key: str, fields: tuple[tuple[str, str], ...]) -> str:
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in _ordered(fields))
+    return f"@{entry_type}{{{key},\n{body}\n}}\n"
+
+
 def format_entries(entries: Iterable[BibEntry]) -> str:
     """Write entries as BibTeX in the survey's style, deterministically.
 
     Fields follow `FIELD_ORDER`, every value is enclosed in braces, two-space
     indent, one blank line between entries; values are written exactly as in the
-    source, so LaTeX markup is kept.
+    source, so LaTeX markup is kept. (Each entry is formatted once per build and
+    reused: method pages, downloads and the JSON data all call this.)
     """
-    library = Library()
-    for entry in entries:
-        library.add(
-            Entry(
-                entry.entry_type,
-                entry.key,
-                [Field(k, v) for k, v in _ordered(entry.fields)],
-            )
-        )
-    if not library.entries:
-        return ""
-    fmt = BibtexFormat()  # type: ignore[no-untyped-call]
-    fmt.indent = "  "
-    fmt.block_separator = "\n"
-    text = write_string(
-        library,
-        unparse_stack=[
-            AddEnclosingMiddleware(
-                reuse_previous_enclosing=False,
-                enclose_integers=True,
-                default_enclosing="{",
-                allow_inplace_modification=True,
-            )
-        ],
-        bibtex_format=fmt,
-    )
-    return text.rstrip("\n") + "\n"
+    return "\n".join(_format(e.entry_type, e.key, e.fields) for e in entries)
 
 
 def format_entry(entry: BibEntry) -> str:
     """One entry in the survey's export style (see `format_entries`)."""
-    return format_entries([entry])
+    return _format(entry.entry_type, entry.key, entry.fields)
 
 
 def reparse_fields(text: str) -> dict[str, dict[str, str]]:

@@ -182,7 +182,7 @@ def _related(catalog: Catalog, paper: Paper, uri: str) -> str:
         lines.append(f"- **Same task:** {names(shown)}{more}")
     if not lines:
         return ""
-    return "## Related methods\n\n" + "\n".join(lines) + "\n"
+    return "## Related methods { data-search-exclude }\n\n" + "\n".join(lines) + "\n"
 
 
 def _cite(catalog: Catalog, paper: Paper, uri: str) -> str:
@@ -190,7 +190,7 @@ def _cite(catalog: Catalog, paper: Paper, uri: str) -> str:
     fence = "````" if "```" in bibtex else "```"
     download = rel_download(uri, paths.bib(paper.key))
     return (
-        "## Cite\n\n"
+        "## Cite { data-search-exclude }\n\n"
         f'<div class="inr-cite" markdown>\n\n'
         f"{fence}bibtex\n{bibtex}\n{fence}\n\n"
         f"[:material-download: Download {md(paper.key)}.bib]({download}){{: .md-button download }}\n\n"

@@ -7,6 +7,7 @@ import html
 import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 import yaml
 
@@ -59,7 +60,12 @@ def page_front(title: str, description: str, **extra: object) -> str:
 
 def rel(from_uri: str, to_uri: str) -> str:
     """Relative link from one generated `.md` file to another (MkDocs checks these)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return _rel(posixpath.dirname(from_uri) or ".", to_uri)
+
+
+@lru_cache(maxsize=65536)
+def _rel(from_dir: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, from_dir)
 
 
 def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:

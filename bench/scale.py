@@ -1,0 +1,153 @@
+"""Survey-scale benchmark: build synthetic surveys of N methods with and without the hooks.
+
+Run with the project's environment, from the repository root:
+
+    .venv/bin/python bench/scale.py --methods 100 1000 5000
+
+For each N it writes N valid synthetic methods (seeded, deterministic) beside a copy
+of the real mkdocs.yml and docs/, then builds (a) the site with the project's hooks and
+(b) the same pages staged by `inrsurvey stage` and built by plain MkDocs + Material,
+and prints one JSON object per N on its own line. Times are medians of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from inrsurvey.synthetic import write_synthetic  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def make_project(base: Path, methods: int, seed: int) -> Path:
+    """A copy of the real site's configuration and pages with a synthetic papers/."""
+    project = base / f"survey-{methods}"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    write_synthetic(project / "papers", methods, seed=seed, taxonomy_file=ROOT / "papers" / "taxonomy.yml")
+    return project
+
+
+def child_build(config: Path, site: Path) -> dict[str, float]:
+    """One build in a fresh interpreter (bench/_child.py); returns its measurements."""
+    if site.exists():
+        shutil.rmtree(site)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "_child.py"), str(config), str(site)],
+        capture_output=True, text=True, cwd=config.parent, env=env, check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"build of {config} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def stage(project: Path, out: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "inrsurvey", "stage", str(out), "--root", str(project)],
+        capture_output=True, text=True, cwd=ROOT / "hooks", check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(result.stdout + result.stderr)
+
+
+def site_sizes(site: Path) -> dict[str, float]:
+    method_pages = sorted(site.glob("methods/*/index.html"))
+    sizes = [p.stat().st_size / 1024 for p in method_pages]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    index = site / "search" / "search_index.json"
+    return {
+        "pages": sum(1 for _ in site.rglob("*.html")),
+        "page_kb_median": round(statistics.median(sizes), 1),
+        "site_mb": round(total / 1024 / 1024, 1),
+        "search_index_kb": round(index.stat().st_size / 1024, 1),
+        "search_index_kb_per_method": round(index.stat().st_size / 1024 / max(len(method_pages), 1), 2),
+    }
+
+
+def search_ready(site: Path, query: str, target: str, timeout: float = 120.0) -> float | None:
+    """Seconds from opening the home page until a search for `query` lists `target`."""
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    from helpers import serve
+
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        start = time.perf_counter()
+        page.goto(base)
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially(query)
+        selector = f".md-search-result__item a[href*='{target}']"
+        deadline = start + timeout
+        found = None
+        while time.perf_counter() < deadline:
+            if page.locator(selector).count():
+                found = time.perf_counter() - start
+                break
+            page.wait_for_timeout(25)
+        browser.close()
+        return found
+
+
+def measure(methods: int, repeat: int, workdir: Path, seed: int) -> dict[str, Any]:
+    project = make_project(workdir, methods, seed)
+    staged = workdir / f"staged-{methods}"
+    hooks, plain = [], []
+    for _ in range(repeat):
+        hooks.append(child_build(project / "mkdocs.yml", project / "site"))
+        stage(project, staged)
+        plain.append(child_build(staged / "mkdocs.yml", staged / "site"))
+    row: dict[str, Any] = {
+        "methods": methods,
+        "repeat": repeat,
+        "build_s": round(statistics.median(r["build_s"] for r in hooks), 2),
+        "plain_build_s": round(statistics.median(r["build_s"] for r in plain), 2),
+        "hooks_s": round(statistics.median(r["hooks_s"] for r in hooks), 2),
+        "peak_rss_mb": round(max(r["peak_rss_mb"] for r in hooks), 1),
+    }
+    row["overhead"] = round(row["build_s"] / row["plain_build_s"], 3)
+    row.update(site_sizes(project / "site"))
+    name = f"Synth{methods // 2:05d}"
+    ready = [search_ready(project / "site", name, f"methods/{name.lower()}/") for _ in range(max(1, min(repeat, 3)))]
+    valid = [r for r in ready if r is not None]
+    row["search_ready_s"] = round(statistics.median(valid), 2) if valid else None
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--methods", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=3, help="builds per size; the median is printed (default 3)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workdir", type=Path, help="where to build (default: a temporary folder)")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="inr-bench-"))
+    for methods in args.methods:
+        print(json.dumps(measure(methods, args.repeat, workdir, args.seed)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
