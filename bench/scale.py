@@ -73,13 +73,13 @@ def site_sizes(site: Path) -> dict[str, float]:
     method_pages = sorted(site.glob("methods/*/index.html"))
     sizes = [p.stat().st_size / 1024 for p in method_pages]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    index = site / "search" / "search_index.json"
+    index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file() and p.suffix != ".js" and p.suffix != ".css")
     return {
         "pages": sum(1 for _ in site.rglob("*.html")),
         "page_kb_median": round(statistics.median(sizes), 1),
         "site_mb": round(total / 1024 / 1024, 1),
-        "search_index_kb": round(index.stat().st_size / 1024, 1),
-        "search_index_kb_per_method": round(index.stat().st_size / 1024 / max(len(method_pages), 1), 2),
+        "search_index_kb": round(index / 1024, 1),
+        "search_index_kb_per_method": round(index / 1024 / max(len(method_pages), 1), 2),
     }
 
 
@@ -97,10 +97,10 @@ def search_ready(site: Path, query: str, target: str, timeout: float = 120.0) ->
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         start = time.perf_counter()
         page.goto(base)
-        box = page.locator("input.md-search__input")
+        box = page.locator("#inr-search-input")
         box.click()
         box.press_sequentially(query)
-        selector = f".md-search-result__item a[href*='{target}']"
+        selector = f".inr-search-list a[href*='{target}']"
         deadline = start + timeout
         found = None
         while time.perf_counter() < deadline:

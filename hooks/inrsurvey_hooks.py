@@ -5,6 +5,7 @@ expand markers. All logic lives in the `inrsurvey` package; this file only adapt
 from __future__ import annotations
 
 import logging
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from inrsurvey.catalog import load_catalog
 from inrsurvey.model import Catalog
 from inrsurvey.render.html import secure_external_links
 from inrsurvey.render.markers import MarkerError, expand_markers
+from inrsurvey.search import index_site, mark_searchable
 from inrsurvey.site import GeneratedFile, SiteOptions, plan_site
 from inrsurvey.validate import validate
 
@@ -103,8 +105,20 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Open every link to another host with rel="noopener"."""
-    return secure_external_links(output)
+    """Open every link to another host with rel="noopener"; mark searchable pages for the index."""
+    output = secure_external_links(output)
+    search = page.meta.get("search") or {}
+    if not (isinstance(search, dict) and search.get("exclude")):
+        output = mark_searchable(output)
+    return output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Build the Pagefind search index over the finished site."""
+    try:
+        log.info(index_site(Path(config.site_dir)))
+    except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+        raise PluginError(f"the search index could not be built: {error}") from error
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

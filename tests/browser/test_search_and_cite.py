@@ -1,4 +1,4 @@
-"""Material's site search finds methods by name, task and venue; the cite block copies verbatim."""
+"""The site search finds methods by name, alias, author, task and venue; the cite block copies verbatim."""
 
 from __future__ import annotations
 
@@ -13,17 +13,17 @@ pytestmark = pytest.mark.browser
 
 
 def search(page: Any, query: str) -> list[str]:
-    """Type a query into Material's search box; returns the result links' paths in order."""
+    """Type a query into the site's search box; returns the result links' paths in order."""
     page.goto("")
-    box = page.locator("input.md-search__input")
+    box = page.locator("#inr-search-input")
     box.click()
     box.press_sequentially(query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    page.wait_for_timeout(300)
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item > a.md-search-result__link",
-        "els => els.map(e => new URL(e.href).pathname)",
+    page.wait_for_selector("#inr-search-results:not([hidden]) .inr-search-count", timeout=15000)
+    page.wait_for_function(
+        "q => document.querySelector('#inr-search-input').value.trim() === q", arg=query
     )
+    page.wait_for_timeout(400)
+    hrefs = page.eval_on_selector_all(".inr-search-list a.inr-search-link", "els => els.map(e => new URL(e.href).pathname)")
     return [h.split("#")[0] for h in hrefs]
 
 
@@ -70,3 +70,15 @@ def test_method_page_download_link(page: Any, catalog: Catalog) -> None:
     assert page.get_attribute(f"a[href$='bib/{paper.key}.bib']", "download") is not None
     response = page.request.get(href)
     assert response.ok and response.text() == format_entry(paper.entry)
+
+
+def test_search_is_keyboard_operable(page: Any) -> None:
+    page.goto("methods/nerf/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "inr-search-input"
+    page.keyboard.type("SIREN", delay=20)
+    page.wait_for_selector(".inr-search-list a.inr-search-link")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('inr-search-link')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/methods/siren/")

@@ -17,6 +17,7 @@ from .text import (
     outside_code,
     page_front,
     plain_citation,
+    rel,
     venue_label,
     venue_of,
 )
@@ -148,7 +149,7 @@ def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
     if links:
         rows.append(("Links", " · ".join(links)))
     body = "\n\n".join(f"{name}\n:   {value}" for name, value in rows)
-    return f'<div class="inr-facts" markdown>\n\n{body}\n\n</div>\n'
+    return f'<div class="inr-facts" data-pagefind-weight="4" markdown>\n\n{body}\n\n</div>\n'
 
 
 def _network(paper: Paper) -> str:
@@ -182,29 +183,25 @@ def _related(catalog: Catalog, paper: Paper, uri: str) -> str:
         lines.append(f"- **Same task:** {names(shown)}{more}")
     if not lines:
         return ""
-    return "## Related methods { data-search-exclude }\n\n" + "\n".join(lines) + "\n"
+    return (
+        '<div class="inr-related" data-pagefind-ignore="all" markdown>\n\n'
+        "## Related methods\n\n" + "\n".join(lines) + "\n\n</div>\n"
+    )
 
 
 def _cite(catalog: Catalog, paper: Paper, uri: str) -> str:
     bibtex = format_entry(paper.entry).rstrip("\n")
     fence = "````" if "```" in bibtex else "```"
-    download = rel_download(uri, paths.bib(paper.key))
+    download = rel(uri, paths.bib(paper.key))
     return (
-        "## Cite { data-search-exclude }\n\n"
-        f'<div class="inr-cite" markdown>\n\n'
+        '<div class="inr-cite" data-pagefind-ignore="all" markdown>\n\n'
+        "## Cite\n\n"
         f"{fence}bibtex\n{bibtex}\n{fence}\n\n"
         f"[:material-download: Download {md(paper.key)}.bib]({download}){{: .md-button download }}\n\n"
         f"Plain text: {md(plain_citation(catalog, paper))}\n"
         "{: .inr-plain-citation }\n\n"
         "</div>\n"
     )
-
-
-def rel_download(uri: str, target: str) -> str:
-    """Relative link from a page to a generated download."""
-    from .text import rel
-
-    return rel(uri, target)
 
 
 def method_page(catalog: Catalog, paper: Paper) -> str:

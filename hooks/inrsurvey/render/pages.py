@@ -54,7 +54,7 @@ def stats_block(catalog: Catalog, from_uri: str) -> str:
         (c["with_code"], "with official code", paths.CATALOG),
     ]
     cells = "\n".join(f"- **{n}** {link(label, from_uri, target)}" for n, label, target in items)
-    return f'<div class="inr-stats" markdown>\n\n{cells}\n\n</div>\n'
+    return f'<div class="inr-stats" data-pagefind-ignore="all" markdown>\n\n{cells}\n\n</div>\n'
 
 
 def recent_block(catalog: Catalog, from_uri: str, limit: int = 6) -> str:
@@ -66,14 +66,14 @@ def recent_block(catalog: Catalog, from_uri: str, limit: int = 6) -> str:
         for p in papers if p.added
     ]
     lines.append(f"\n{link('All additions, by month', from_uri, paths.CHANGELOG)}")
-    return "\n".join(lines) + "\n"
+    return '<div class="inr-recent" data-pagefind-ignore="all" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def stats_page(catalog: Catalog) -> str:
     """Statistics: methods over time by field, per venue and per task."""
     return "\n".join(
         [
-            page_front("Statistics", "The survey in numbers and charts"),
+            page_front("Statistics", "The survey in numbers and charts", search={"exclude": True}),
             "# Statistics\n",
             stats_block(catalog, paths.STATS),
             "## Methods over time\n",

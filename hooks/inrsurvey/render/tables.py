@@ -19,6 +19,8 @@ class Table:
     caption: str = ""
     css_class: str = "inr-table"
     sortable: bool = True
+    searchable: bool = False
+    """Whether the site search indexes the table (listing tables repeat method pages)."""
 
     def as_markdown(self) -> str:
         """The table wrapped in a `div` carrying its class and sortable flag."""
@@ -28,7 +30,7 @@ class Table:
         lines = ["| " + " | ".join(cell(h) for h in self.headers) + " |"]
         lines.append("|" + "|".join("---" for _ in self.headers) + "|")
         lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in self.rows]
-        flag = ' data-sortable="true"' if self.sortable else ""
+        flag = (' data-sortable="true"' if self.sortable else "") + ("" if self.searchable else ' data-pagefind-ignore="all"')
         caption = f' aria-label="{esc(self.caption)}"' if self.caption else ""
         return (
             f'<div class="{self.css_class}"{flag}{caption} markdown>\n\n'

@@ -62,7 +62,10 @@ def _front(title: str, description: str, *, exclude_from_search: bool = False) -
 
 
 def method_list(catalog: Catalog, papers: Sequence[Paper], from_uri: str) -> str:
-    """A bullet list of methods: name (linked), title, first author, venue."""
+    """A bullet list of methods: name (linked), title, first author, venue.
+
+    The site search leaves it out: each method's own page is the result to find.
+    """
     lines = []
     for paper in papers:
         venue = venue_of(catalog, paper)
@@ -71,7 +74,7 @@ def method_list(catalog: Catalog, papers: Sequence[Paper], from_uri: str) -> str
             f" · {md(author_short(paper.authors))}"
             f" · {md(venue_label(venue, paper.year))}"
         )
-    return "\n".join(lines) + "\n"
+    return '<div class="inr-method-list" data-pagefind-ignore="all" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _actions(from_uri: str, bib_uri: str, count: int, facet: dict[str, str]) -> str:
