@@ -5,7 +5,6 @@ expand markers. All logic lives in the `inrsurvey` package; this file only adapt
 from __future__ import annotations
 
 import logging
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,11 +17,12 @@ from inrsurvey.catalog import load_catalog
 from inrsurvey.model import Catalog
 from inrsurvey.render.html import secure_external_links
 from inrsurvey.render.markers import MarkerError, expand_markers
-from inrsurvey.search import index_site, mark_searchable
+from inrsurvey.search import SEARCH_DIR, StreamingIndex
 from inrsurvey.site import GeneratedFile, SiteOptions, plan_site
 from inrsurvey.validate import validate
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -38,6 +38,7 @@ class _State:
     planned: list[GeneratedFile] = field(default_factory=list)
     generated: set[str] = field(default_factory=set)
     context: dict[str, object] = field(default_factory=dict)
+    search: StreamingIndex | None = None
 
 
 _state = _State()
@@ -51,6 +52,8 @@ def _papers_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate papers/; log each problem as a warning (so --strict fails)."""
     global _state
+    if _state.search is not None:
+        _state.search.close()
     _state = _State()
     result = load_catalog(_papers_dir(config))
     problems = list(result.problems)
@@ -75,8 +78,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add every generated page and download as a virtual file."""
+    existing = {file.src_uri for file in files}
     for planned in _state.planned:
-        if files.get_file_from_path(planned.uri) is not None:
+        if planned.uri in existing:
             raise PluginError(f"docs/{planned.uri} is generated from papers/; remove the hand-written file")
         file = File.generated(config, planned.uri, content=planned.content)
         if planned.uri.startswith("methods/"):
@@ -104,21 +108,43 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
     return context
 
 
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Start the search index, which takes pages as they are rendered."""
+    if _state.search is not None:
+        _state.search.close()
+    try:
+        _state.search = StreamingIndex(language=config.theme.get("language") or "en")
+    except Exception as error:
+        raise PluginError(f"the search index could not start: {error}") from error
+    return env
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Open every link to another host with rel="noopener"; mark searchable pages for the index."""
+    """Open every link to another host with rel="noopener"; send searchable pages to the index."""
     output = secure_external_links(output)
     search = page.meta.get("search") or {}
-    if not (isinstance(search, dict) and search.get("exclude")):
-        output = mark_searchable(output)
+    if _state.search is not None and not (isinstance(search, dict) and search.get("exclude")):
+        _state.search.add("/" + page.url, output)
     return output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Build the Pagefind search index over the finished site."""
+    """Write the search index beside the pages."""
+    if _state.search is None:
+        return
+    index, _state.search = _state.search, None
     try:
-        log.info(index_site(Path(config.site_dir)))
-    except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+        count = index.finish(Path(config.site_dir) / SEARCH_DIR)
+    except RuntimeError as error:
         raise PluginError(f"the search index could not be built: {error}") from error
+    log.info(f"search index: {count} pages")
+
+
+def on_build_error(*, error: Exception) -> None:
+    """Stop the search index after a failed build."""
+    if _state.search is not None:
+        _state.search.close()
+        _state.search = None
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -66,7 +66,8 @@ def bib_text(papers: Iterable[Paper]) -> str:
 
 
 def _dump(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact separators keep the C encoder (indent= would fall back to Python) and the file small.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def paper_record(catalog: Catalog, paper: Paper) -> dict[str, object]:

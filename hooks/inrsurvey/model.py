@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from functools import cached_property
 from types import MappingProxyType
 
 VENUE_KINDS = ("conference", "journal", "workshop", "preprint")
@@ -154,9 +155,13 @@ class BibEntry:
     line: int = 1
     lines: Mapping[str, int] = dc_field(default_factory=lambda: MappingProxyType({}))
 
+    @cached_property
+    def _by_name(self) -> dict[str, str]:
+        return dict(self.fields)
+
     def get(self, name: str, default: str = "") -> str:
         """The raw value of field `name`, or `default`."""
-        return next((v for k, v in self.fields if k == name), default)
+        return self._by_name.get(name, default)
 
     def text(self, name: str) -> str:
         """The decoded display text of field `name` (raw value if not decoded)."""
@@ -212,7 +217,7 @@ class Paper:
         """The authors, in order."""
         return self.entry.authors
 
-    @property
+    @cached_property
     def year(self) -> int | None:
         """The year of the cited (published) version."""
         value = self.entry.get("year")
