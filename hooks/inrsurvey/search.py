@@ -5,21 +5,21 @@ indexes in the browser; at thousands of methods that takes many seconds. Pagefin
 writes a fragmented index (`pagefind/` beside the pages), and the site's search box
 loads only the fragments a query needs.
 
-The index is fed page by page while MkDocs renders (`StreamingIndex`): Pagefind runs as
-a separate process, so on a machine with two cores the indexing overlaps the build
-instead of adding a pass over every page at the end.
+The index is fed page by page while MkDocs renders (`StreamingIndex`): the Pagefind
+binary (from the `pagefind-bin` package) runs as a service process, so on a machine
+with two cores the indexing overlaps the build instead of adding a pass at the end.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
+import base64
 import html
+import json
 import re
+import subprocess
 import threading
-from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 SEARCH_DIR = "pagefind"
 """Folder of the index inside the built site."""
@@ -37,66 +37,117 @@ def searchable_document(page_html: str) -> str | None:
         return None
     title = _TITLE.search(page_html)
     lang = _LANG.search(page_html)
-    body = article.group(0).replace('<article class="md-content__inner md-typeset"', '<article data-pagefind-body class="md-content__inner md-typeset"', 1)
+    body = article.group(0).replace(
+        '<article class="md-content__inner md-typeset"', '<article data-pagefind-body class="md-content__inner md-typeset"', 1
+    )
     return (
         f'<!doctype html><html lang="{html.escape(lang.group(1) if lang else "en")}"><head><meta charset="utf-8">'
         f"<title>{title.group(1) if title else ''}</title></head><body>{body}</body></html>"
     )
 
 
-class StreamingIndex:
-    """A Pagefind index fed page by page from a background event loop.
+def pagefind_executable() -> Path:
+    """The Pagefind binary shipped by the `pagefind-bin` package.
 
-    `add` returns at once; `finish` waits for every page, writes the index and stops
-    the Pagefind process. `close` stops it without writing (after a failed build).
+    Raises:
+        RuntimeError: when the package is not installed.
+    """
+    try:
+        from pagefind_bin import get_executable
+    except ImportError as error:  # pragma: no cover - it is a runtime dependency
+        raise RuntimeError("Pagefind is not installed; pip install pagefind-bin") from error
+    return Path(get_executable())
+
+
+class StreamingIndex:
+    """A Pagefind index fed page by page through Pagefind's service protocol.
+
+    Requests are base64-encoded JSON messages ended by a comma on the service's stdin;
+    responses come back the same way on stdout, read by a thread as soon as they
+    arrive. `add` returns at once; `finish` waits for every page and writes the index;
+    `close` stops the service without writing (after a failed build).
     """
 
-    def __init__(self, language: str = "en") -> None:
-        from pagefind.index import PagefindIndex
+    def __init__(self, language: str = "en", timeout: float = 600.0) -> None:
+        self._timeout = timeout
+        self._process = subprocess.Popen(
+            [str(pagefind_executable()), "--service"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+        self._responses: dict[int | None, dict[str, Any]] = {}
+        self._ready = threading.Condition()
+        self._next_id = 0
+        self._pending: list[int] = []
+        assert self._process.stdout is not None
+        self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), name="pagefind", daemon=True)
+        self._reader.start()
+        created = self._wait(self._send({"type": "NewIndex", "config": {"force_language": language}}))
+        self._index_id = int(created["index_id"])
 
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
-        self._thread.start()
-        self._pending: list[Future[Any]] = []
-        self._index = PagefindIndex(config={"force_language": language})
-        self._run(self._index.__aenter__(), timeout=120)
+    def _send(self, payload: dict[str, Any]) -> int:
+        self._next_id += 1
+        message = json.dumps({"message_id": self._next_id, "payload": payload}).encode("utf-8")
+        assert self._process.stdin is not None
+        self._process.stdin.write(base64.b64encode(message) + b",")
+        self._process.stdin.flush()
+        return self._next_id
 
-    def _run(self, coroutine: Any, timeout: float) -> Any:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=timeout)
+    def _read(self, stream: IO[bytes]) -> None:
+        buffer = b""
+        while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            for raw in messages:
+                if not raw.strip():
+                    continue
+                response = json.loads(base64.b64decode(raw))
+                with self._ready:
+                    self._responses[response.get("message_id")] = response.get("payload") or {}
+                    self._ready.notify_all()
+        with self._ready:
+            self._responses.setdefault(None, {"type": "Error", "message": "the Pagefind service stopped"})
+            self._ready.notify_all()
+
+    def _wait(self, message_id: int) -> dict[str, Any]:
+        with self._ready:
+            if not self._ready.wait_for(lambda: message_id in self._responses or None in self._responses, timeout=self._timeout):
+                raise RuntimeError(f"no answer from Pagefind within {self._timeout:.0f} s")
+            payload = self._responses.pop(message_id, None) or self._responses[None]
+        if payload.get("type") == "Error":
+            raise RuntimeError(str(payload.get("message", payload)))
+        return payload
 
     def add(self, url: str, page_html: str) -> bool:
         """Queue a finished page for indexing; returns whether it had anything to index."""
         document = searchable_document(page_html)
         if document is None:
             return False
-        coroutine = self._index.add_html_file(content=document, url=url)
-        self._pending.append(asyncio.run_coroutine_threadsafe(coroutine, self._loop))
+        payload = {"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None, "file_contents": document}
+        self._pending.append(self._send(payload))
         return True
 
-    def finish(self, output_path: Path, timeout: float = 600.0) -> int:
+    def finish(self, output_path: Path) -> int:
         """Wait for every queued page, write the index to `output_path`; returns the page count.
 
         Raises:
             RuntimeError: when Pagefind failed on a page or while writing.
         """
         try:
-            for future in self._pending:
-                future.result(timeout=timeout)
-            self._run(self._index.write_files(output_path=str(output_path)), timeout=timeout)
-        except Exception as error:
-            raise RuntimeError(f"Pagefind failed: {error}") from error
+            for message_id in self._pending:
+                self._wait(message_id)
+            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output_path)}))
         finally:
             self.close()
         return len(self._pending)
 
     def close(self) -> None:
-        """Stop the Pagefind process and the event loop (idempotent)."""
-        if not self._thread.is_alive():
+        """Stop the Pagefind service (idempotent)."""
+        if self._process.poll() is not None:
             return
-        service = getattr(self._index, "_service", None)
-        if service is not None:
-            with contextlib.suppress(Exception):  # shutting down; any error was reported already
-                self._run(service.close(), timeout=30)
-            self._index._service = None
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=30)
+        try:
+            assert self._process.stdin is not None
+            self._process.stdin.close()
+            self._process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self._process.kill()
+            self._process.wait()
