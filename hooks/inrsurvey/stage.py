@@ -2,7 +2,8 @@
 
 OUT/ gets `docs/` (hand-written pages with their markers expanded, every generated page
 and download, the assets) and an `mkdocs.yml` without the hook, so plain MkDocs (or any
-compatible generator) builds the same site without this package.
+compatible generator) builds the same site without this package. Search there is
+Material's built-in search (the Pagefind index is the hook's work).
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def staged_config(text: str, root: Path, catalog: Catalog) -> str:
     config = re.sub(r"(?m)^custom_dir: overrides", f"custom_dir: {root / 'overrides'}", config)
     config = config.replace("  custom_dir: overrides", f"  custom_dir: {root / 'overrides'}")
     tags = ", ".join('"' + t.name.replace('"', '\\"') + '"' for t in catalog.taxonomy.tags)
-    config = re.sub(r"(?m)^  - tags\s*$", f"  - tags:\n      tags_allowed: [{tags}]", config)
+    config = re.sub(r"(?m)^  - tags\s*$", f"  - search\n  - tags:\n      tags_allowed: [{tags}]", config)
+    # Without the hook there is no Pagefind index: the staged site uses Material's own search.
+    config = re.sub(r"(?m)^  - javascripts/search\.js\n", "", config)
     return config
 
 
