@@ -96,7 +96,7 @@ def _front_matter(catalog: Catalog, paper: Paper) -> str:
     venue = venue_of(catalog, paper)
     description = f"{paper.title}. {author_short(paper.authors)}, {venue_label(venue, paper.year)}."
     tags = [t.name for t in (catalog.taxonomy.tag(i) for i in paper.tags) if t]
-    return page_front(paper.name, description, tags=tags, search={"boost": 4})
+    return page_front(paper.name, description, tags=tags)
 
 
 def method_head(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str, object]:
