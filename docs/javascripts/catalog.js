@@ -15,6 +15,7 @@
     { key: "kind", label: "Kind of venue", value: function (m) { return [m.venue_kind]; } },
     { key: "year", label: "Year", value: function (m) { return m.year ? [String(m.year)] : []; } }
   ];
+  var PAGE_SIZE = 200;  // cards shown before "Show all": keeps every update fast at thousands of methods
   var SORTS = { name: "Name", year: "Year (newest first)", venue: "Venue" };
 
   function el(tag, attrs, text) {
@@ -61,23 +62,29 @@
     return text ? "?" + text : "";
   }
 
-  function matches(m, state, skip) {
+  /** The filters a method fails, by name ("field", ..., "tag", "xtag", "code", "peer", "only", "q").
+   * A method is shown when it fails none; it counts towards a facet's values when it fails
+   * nothing but that facet. One pass over the methods gives both (linear in N). */
+  function failures(m, state) {
+    var failed = [];
     for (var i = 0; i < FACETS.length; i++) {
       var f = FACETS[i];
-      if (f.key === skip || !state[f.key].length) continue;
+      if (!state[f.key].length) continue;
       var values = f.value(m);
-      if (!values.some(function (v) { return state[f.key].indexOf(v) >= 0; })) return false;
+      if (!values.some(function (v) { return state[f.key].indexOf(v) >= 0; })) failed.push(f.key);
     }
-    if (skip !== "tag" && state.tag.length && !m.tags.some(function (t) { return state.tag.indexOf(t) >= 0; })) return false;
-    if (state.xtag.length && m.tags.some(function (t) { return state.xtag.indexOf(t) >= 0; })) return false;
-    if (skip !== "code" && state.code && !m.has_official_code) return false;
-    if (skip !== "peer" && state.peer && !m.peer_reviewed) return false;
-    if (state.only && state.sel.indexOf(m.slug) < 0) return false;
+    if (state.tag.length && !m.tags.some(function (t) { return state.tag.indexOf(t) >= 0; })) failed.push("tag");
+    if (state.xtag.length && m.tags.some(function (t) { return state.xtag.indexOf(t) >= 0; })) failed.push("xtag");
+    if (state.code && !m.has_official_code) failed.push("code");
+    if (state.peer && !m.peer_reviewed) failed.push("peer");
+    if (state.only && state.sel.indexOf(m.slug) < 0) failed.push("only");
     if (state.q) {
       var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
-      for (var w = 0; w < words.length; w++) if (m._text.indexOf(words[w]) < 0) return false;
+      for (var w = 0; w < words.length; w++) {
+        if (m._text.indexOf(words[w]) < 0) { failed.push("q"); break; }
+      }
     }
-    return true;
+    return failed;
   }
 
   function sorter(key) {
@@ -206,13 +213,16 @@
     main.appendChild(this.chips);
     this.list = el("ol", { class: "inr-results" });
     main.appendChild(this.list);
+    this.limit = PAGE_SIZE;
+    this.more = el("button", { type: "button", class: "md-button inr-more", hidden: "" });
+    this.more.addEventListener("click", function () { self.limit = Infinity; self.update(null); });
+    main.appendChild(this.more);
 
     app.appendChild(controls);
     app.appendChild(main);
     root.appendChild(app);
 
     this.cards = {};
-    this.methods.forEach(function (m) { self.cards[m.slug] = self.card(m); });
     this.state = readState();
     this.update(null);
     this.onPop = function () { self.state = readState(); self.update(null); };
@@ -291,41 +301,61 @@
 
   Catalog.prototype.update = function (history) {
     var self = this, state = this.state, methods = this.methods;
+    if (history) this.limit = PAGE_SIZE;
     // Controls reflect the state.
     if (this.search.value.trim() !== state.q) this.search.value = state.q;
     this.sortSelect.value = state.sort;
     this.codeBox.checked = state.code;
     this.peerBox.checked = state.peer;
     this.onlyBox.checked = state.only;
+    var counts = { code: 0, peer: 0, tag: {} };
+    FACETS.forEach(function (f) { counts[f.key] = {}; });
+    var visible = [];
+    methods.forEach(function (m) {
+      var failed = failures(m, state);
+      if (failed.length > 1) return;
+      var only = failed.length ? failed[0] : null;
+      if (!only) visible.push(m);
+      FACETS.forEach(function (f) {
+        if (only && only !== f.key) return;
+        f.value(m).forEach(function (v) { counts[f.key][v] = (counts[f.key][v] || 0) + 1; });
+      });
+      if (!only || only === "tag") m.tags.forEach(function (t) { counts.tag[t] = (counts.tag[t] || 0) + 1; });
+      if ((!only || only === "code") && m.has_official_code) counts.code += 1;
+      if ((!only || only === "peer") && m.peer_reviewed) counts.peer += 1;
+    });
     FACETS.forEach(function (f) {
       Object.keys(self.facetBoxes[f.key]).forEach(function (value) {
         var box = self.facetBoxes[f.key][value];
         box.checked = state[f.key].indexOf(value) >= 0;
-        var n = methods.filter(function (m) { return matches(m, state, f.key) && f.value(m).indexOf(value) >= 0; }).length;
+        var n = counts[f.key][value] || 0;
         box._count.textContent = " (" + n + ")";
         box.setAttribute("data-count", String(n));
       });
     });
-    this.codeBox._count.textContent = " (" + methods.filter(function (m) { return matches(m, state, "code") && m.has_official_code; }).length + ")";
-    this.peerBox._count.textContent = " (" + methods.filter(function (m) { return matches(m, state, "peer") && m.peer_reviewed; }).length + ")";
+    this.codeBox._count.textContent = " (" + counts.code + ")";
+    this.peerBox._count.textContent = " (" + counts.peer + ")";
     this.onlyBox._count.textContent = " (" + state.sel.length + ")";
     Object.keys(this.tagButtons).forEach(function (id) {
       var button = self.tagButtons[id];
       var inc = state.tag.indexOf(id) >= 0, exc = state.xtag.indexOf(id) >= 0;
-      var n = methods.filter(function (m) { return matches(m, state, "tag") && m.tags.indexOf(id) >= 0; }).length;
+      var n = counts.tag[id] || 0;
       button.textContent = (inc ? "+ " : exc ? "− " : "") + self.names.tag[id] + " (" + n + ")";
       button.setAttribute("data-state", inc ? "include" : exc ? "exclude" : "off");
       button.setAttribute("aria-label", self.names.tag[id] + ": " + (inc ? "included" : exc ? "excluded" : "not used") + ", " + n + " methods");
     });
-    // Results.
-    this.visible = methods.filter(function (m) { return matches(m, state, null); }).sort(sorter(state.sort));
+    // Results: the first `limit` cards (built on first use), and a button for the rest.
+    this.visible = visible.sort(sorter(state.sort));
     var fragment = document.createDocumentFragment();
-    this.visible.forEach(function (m) {
-      var card = self.cards[m.slug];
+    this.visible.slice(0, this.limit).forEach(function (m) {
+      var card = self.cards[m.slug] || (self.cards[m.slug] = self.card(m));
       card._box.checked = state.sel.indexOf(m.slug) >= 0;
       fragment.appendChild(card);
     });
     this.list.replaceChildren(fragment);
+    var rest = this.visible.length - Math.min(this.limit, this.visible.length);
+    this.more.hidden = rest <= 0;
+    this.more.textContent = "Show all " + this.visible.length + " methods (" + rest + " more)";
     this.counter.textContent = this.visible.length + " of " + methods.length + " methods";
     this.dlFiltered.textContent = "Download BibTeX (" + this.visible.length + " shown)";
     this.dlFiltered.disabled = this.visible.length === 0;

@@ -204,3 +204,40 @@ def test_download_filtered_and_selected_bibtex(page: Any, data: dict[str, Any], 
     assert chosen == "\n".join((site_dir / "bib" / f"{keys[s]}.bib").read_text(encoding="utf-8") for s in by_name)
     page.check("#inr-only")
     assert set(shown(page)) == {"nerf", "siren", "liif"}
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A strict build of a 250-method synthetic survey (more than one page of cards)."""
+    from helpers import build, copy_site
+    from inrsurvey.synthetic import write_synthetic
+
+    base = tmp_path_factory.mktemp("large")
+    write_synthetic(base / "papers", 250, seed=3)
+    site = copy_site(base / "src", base / "papers")
+    result = build(site / "mkdocs.yml", base / "site")
+    assert result.ok, result.error + result.log
+    return base / "site"
+
+
+def test_large_catalog_pages_and_counts(browser: Any, large_site: Path) -> None:
+    from helpers import serve
+
+    data = json.loads((large_site / "data" / "papers.json").read_text(encoding="utf-8"))
+    with serve(large_site) as base:
+        context = browser.new_context(base_url=base)
+        page = context.new_page()
+        page.goto("catalog/")
+        page.wait_for_selector("ol.inr-results > li.inr-card")
+        assert len(shown(page)) == 200
+        assert page.inner_text("button.inr-more") == "Show all 250 methods (50 more)"
+        page.click("button.inr-more")
+        assert len(shown(page)) == 250 and page.is_hidden("button.inr-more")
+        page.check("#inr-kind-journal")
+        journal = expect(data, kind=["journal"])
+        wait_count(page, len(journal))
+        assert set(shown(page)) == journal
+        for box in page.locator('fieldset[data-facet="field"] input[type=checkbox]').all():
+            field = box.get_attribute("id").removeprefix("inr-field-")
+            assert int(box.get_attribute("data-count")) == len(expect(data, kind=["journal"], field=[field]))
+        context.close()
