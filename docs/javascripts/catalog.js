@@ -18,24 +18,13 @@
   var PAGE_SIZE = 200;  // cards shown before "Show all": keeps every update fast at thousands of methods
   var SORTS = { name: "Name", year: "Year (newest first)", venue: "Venue" };
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    if (attrs) Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  var el = window.INR.el;
 
   function safeUrl(url) {
     return /^https?:\/\//i.test(url || "") ? url : null;
   }
 
-  /** The site's root URL, from the base path Material writes into every page. */
-  function siteRoot() {
-    var config = document.getElementById("__config");
-    var base = ".";
-    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { base = "."; }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
-  }
+  var siteRoot = window.INR.siteRoot;
 
   function readState() {
     var params = new URLSearchParams(window.location.search);

@@ -1,6 +1,24 @@
-/* INR Survey: sortable tables and small accessibility fixes. Re-initialised on every page (instant navigation). */
+/* INR Survey: shared helpers, sortable tables and small accessibility fixes. Re-initialised on every page (instant navigation). */
 (function () {
   "use strict";
+
+  /** Helpers shared by the site's scripts (catalog.js, search.js), loaded first. */
+  window.INR = {
+    /** The site's root URL, from the base path Material writes into every page. */
+    siteRoot: function () {
+      var config = document.getElementById("__config");
+      var base = ".";
+      try { base = JSON.parse(config.textContent).base || "."; } catch (e) { base = "."; }
+      return new URL(base.replace(/\/?$/, "/"), window.location.href);
+    },
+    /** An element with attributes and text content (never parsed as HTML). */
+    el: function (tag, attrs, text) {
+      var node = document.createElement(tag);
+      if (attrs) Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+      if (text !== undefined && text !== null) node.textContent = String(text);
+      return node;
+    }
+  };
 
   function cellKey(cell) {
     var tagged = cell.querySelector("[data-sort]");

@@ -10,12 +10,7 @@
   var pagefind = null;
   var loading = null;
 
-  function siteRoot() {
-    var config = document.getElementById("__config");
-    var base = ".";
-    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { base = "."; }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
-  }
+  var siteRoot = window.INR.siteRoot;
 
   function load() {
     if (pagefind) return Promise.resolve(pagefind);
@@ -30,12 +25,7 @@
     return loading;
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    if (attrs) Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  var el = window.INR.el;
 
   /** Rebuild Pagefind's excerpt as DOM: <mark> kept, all other markup dropped. */
   function excerpt(html) {

@@ -24,6 +24,11 @@ def find_root(start: Path) -> Path:
     raise SystemExit(f"error: no mkdocs.yml with a papers/ folder at or above {start}; pass --root")
 
 
+def project_root(args: argparse.Namespace) -> Path:
+    """The project folder from --root, else found from the current folder."""
+    return Path(args.root).resolve() if args.root else find_root(Path.cwd())
+
+
 def format_problem(problem: Problem, style: str) -> str:
     """One problem as a line of text, or as a GitHub Actions annotation."""
     if style == "github":
@@ -43,7 +48,7 @@ def collect_problems(root: Path) -> list[Problem]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    root = args.root.resolve() if args.root else find_root(Path.cwd())
+    root = project_root(args)
     problems = collect_problems(root)
     for problem in problems:
         print(format_problem(problem, args.format))
@@ -59,7 +64,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_stage(args: argparse.Namespace) -> int:
     from .stage import stage
 
-    root = args.root.resolve() if args.root else find_root(Path.cwd())
+    root = project_root(args)
     count, problems = stage(root, args.out.resolve())
     if problems:
         for problem in problems:
@@ -75,7 +80,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     from .scaffold import ScaffoldError, scaffold
 
-    root = args.root.resolve() if args.root else find_root(Path.cwd())
+    root = project_root(args)
     text = sys.stdin.read() if args.bibtex in (None, "-") else Path(args.bibtex).read_text(encoding="utf-8")
     result = load_catalog(root / "papers")
     if result.catalog is None:
@@ -103,7 +108,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_links(args: argparse.Namespace) -> int:
     from .linkcheck import check_links, collect_links
 
-    root = args.root.resolve() if args.root else find_root(Path.cwd())
+    root = project_root(args)
     result = load_catalog(root / "papers")
     if result.catalog is None:
         return 2
