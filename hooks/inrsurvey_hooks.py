@@ -13,13 +13,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from inrsurvey.catalog import load_catalog
 from inrsurvey.model import Catalog
 from inrsurvey.render.html import secure_external_links
 from inrsurvey.render.markers import MarkerError, expand_markers
 from inrsurvey.search import SEARCH_DIR, StreamingIndex
 from inrsurvey.site import GeneratedFile, SiteOptions, plan_site
-from inrsurvey.validate import validate
+from inrsurvey.validate import check
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -55,16 +54,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _state.search is not None:
         _state.search.close()
     _state = _State()
-    result = load_catalog(_papers_dir(config))
-    problems = list(result.problems)
-    if result.catalog is not None:
-        problems += validate(result.catalog)
-    for problem in sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.code)):
+    result = check(_papers_dir(config))
+    for problem in result.problems:
         log.warning(str(problem))
     if result.catalog is None:
         raise PluginError("papers/taxonomy.yml could not be loaded; see the problems above")
-    if problems and config.strict:
-        raise PluginError(f"{len(set(problems))} problem(s) in papers/ (listed above); fix them or run 'inrsurvey check'")
+    if result.problems and config.strict:
+        raise PluginError(f"{len(result.problems)} problem(s) in papers/ (listed above); fix them or run 'inrsurvey check'")
     _state.catalog = result.catalog
     options = SiteOptions(site_url=config.site_url or "", site_name=config.site_name)
     _state.planned = plan_site(result.catalog, options)

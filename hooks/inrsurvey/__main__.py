@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .model import Problem
-from .validate import validate
+from .validate import check
 
 
 def find_root(start: Path) -> Path:
@@ -38,24 +38,13 @@ def format_problem(problem: Problem, style: str) -> str:
     return str(problem)
 
 
-def collect_problems(root: Path) -> list[Problem]:
-    """Load and validate `root/papers`, returning every problem, sorted."""
-    result = load_catalog(root / "papers")
-    problems = list(result.problems)
-    if result.catalog is not None:
-        problems += validate(result.catalog)
-    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.code, p.message))
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    root = project_root(args)
-    problems = collect_problems(root)
-    for problem in problems:
+    result = check(project_root(args) / "papers")
+    for problem in result.problems:
         print(format_problem(problem, args.format))
-    result = load_catalog(root / "papers")
     count = len(result.catalog) if result.catalog else 0
-    if problems:
-        print(f"{len(problems)} problem(s) in papers/ ({count} methods loaded)", file=sys.stderr)
+    if result.problems:
+        print(f"{len(result.problems)} problem(s) in papers/ ({count} methods loaded)", file=sys.stderr)
         return 1
     print(f"ok: {count} methods, no problems", file=sys.stderr)
     return 0

@@ -12,11 +12,10 @@ import re
 import shutil
 from pathlib import Path
 
-from .catalog import load_catalog
 from .model import Catalog, Problem
 from .render.markers import expand_markers
 from .site import SiteOptions, plan_site
-from .validate import validate
+from .validate import check
 
 _SITE_URL = re.compile(r"^site_url:\s*(\S+)\s*$", re.MULTILINE)
 _SITE_NAME = re.compile(r"^site_name:\s*(.+?)\s*$", re.MULTILINE)
@@ -51,10 +50,9 @@ def stage(root: Path, out: Path) -> tuple[int, list[Problem]]:
 
     Nothing is written when papers/ has problems.
     """
-    result = load_catalog(root / "papers")
-    problems = list(result.problems) + (validate(result.catalog) if result.catalog else [])
-    if problems or result.catalog is None:
-        return 0, problems
+    result = check(root / "papers")
+    if result.problems or result.catalog is None:
+        return 0, list(result.problems)
     catalog = result.catalog
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     site_url = _SITE_URL.search(text)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import bib
-from .catalog import PROMPT
+from .catalog import PROMPT, load_catalog
 from .model import Catalog, Paper, Problem, slugify
 
 MAX_AUTHORS = 100
@@ -246,6 +248,24 @@ def validate(catalog: Catalog) -> list[Problem]:
     problems += _check_builds_on(catalog)
     problems += _check_unique(catalog)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.code, p.message))
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A loaded catalog (None when taxonomy.yml is unusable) and every problem, sorted."""
+
+    catalog: Catalog | None
+    problems: tuple[Problem, ...]
+
+
+def check(papers_dir: Path) -> CheckResult:
+    """Load `papers_dir` and validate it: the one entry point of `check`, the build and `stage`."""
+    result = load_catalog(papers_dir)
+    problems = set(result.problems)
+    if result.catalog is not None:
+        problems.update(validate(result.catalog))
+    ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.code, p.message))
+    return CheckResult(result.catalog, tuple(ordered))
 
 
 CODES = (
