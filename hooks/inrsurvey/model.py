@@ -31,6 +31,28 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+ARXIV_OLD = re.compile(r"^[a-z-]+(\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}$")
+
+
+def arxiv_yymm(arxiv_id: str) -> tuple[int, int] | None:
+    """The (year, month) an arXiv identifier encodes, or None if it is malformed."""
+    match = ARXIV_NEW.match(arxiv_id)
+    if match:
+        yy, mm = int(match.group(1)), int(match.group(2))
+        digits = len(arxiv_id.partition(".")[2])
+        if digits != (5 if (yy, mm) >= (15, 1) else 4):
+            return None
+    else:
+        match = ARXIV_OLD.match(arxiv_id)
+        if not match:
+            return None
+        yy, mm = int(match.group(2)), int(match.group(3))
+    if not 1 <= mm <= 12:
+        return None
+    return (2000 + yy if yy < 91 else 1900 + yy), mm
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the source data, located as precisely as known.
@@ -252,9 +274,9 @@ class Paper:
         """First posting date, else the month of the arXiv number, else 1 January of the year."""
         if self.posted:
             return self.posted
-        match = re.match(r"^(\d{2})(\d{2})\.\d{4,5}$", self.arxiv)
-        if match and 1 <= int(match.group(2)) <= 12:
-            return dt.date(2000 + int(match.group(1)), int(match.group(2)), 1)
+        yymm = arxiv_yymm(self.arxiv)
+        if yymm:
+            return dt.date(yymm[0], yymm[1], 1)
         return dt.date(self.year or 1900, 1, 1)
 
 

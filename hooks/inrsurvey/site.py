@@ -74,8 +74,7 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
         add(paths.group_bib("task", term.slug), export.bib_text(catalog.by_task.get(term.name, ())))
     for edition in editions(catalog):
         add(edition.uri, venue_page(catalog, edition))
-        slug = edition.uri.removeprefix("venues/").removesuffix(".md")
-        add(paths.group_bib("venue", slug), export.bib_text(edition.papers))
+        add(paths.group_bib("venue", edition.slug), export.bib_text(edition.papers))
     for year in years(catalog):
         add(paths.year(year), year_page(catalog, year))
         add(paths.group_bib("year", str(year)), export.bib_text(year_papers(catalog, year)))

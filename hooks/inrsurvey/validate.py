@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from . import bib
 from .catalog import PROMPT, load_catalog
-from .model import Catalog, Paper, Problem, slugify
+from .model import Catalog, Paper, Problem, arxiv_yymm, slugify
 
 MAX_AUTHORS = 100
 """More authors than this in one entry is reported (`bib-author-count`)."""
@@ -26,8 +26,6 @@ POSTED_HOLD_MONTHS = 1
 """arXiv numbers a paper by the month it is announced; one held over a month boundary
 (submitted 22 December, numbered 2101.x) keeps its earlier submission date as v1."""
 
-ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
-ARXIV_OLD = re.compile(r"^[a-z-]+(\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 UNESCAPED = re.compile(r"(?<!\\)([&%#_])")
@@ -60,24 +58,6 @@ def check_url(url: str) -> str | None:
     if not parts.netloc or any(c.isspace() for c in url) or any(c in url for c in "<>\"'`"):
         return f"'{url}' is not a well-formed URL"
     return None
-
-
-def arxiv_yymm(arxiv_id: str) -> tuple[int, int] | None:
-    """The (year, month) an arXiv identifier encodes, or None if it is malformed."""
-    match = ARXIV_NEW.match(arxiv_id)
-    if match:
-        yy, mm = int(match.group(1)), int(match.group(2))
-        digits = len(arxiv_id.partition(".")[2])
-        if digits != (5 if (yy, mm) >= (15, 1) else 4):
-            return None
-    else:
-        match = ARXIV_OLD.match(arxiv_id)
-        if not match:
-            return None
-        yy, mm = int(match.group(2)), int(match.group(3))
-    if not 1 <= mm <= 12:
-        return None
-    return (2000 + yy if yy < 91 else 1900 + yy), mm
 
 
 def _check_taxonomy_terms(catalog: Catalog, paper: Paper) -> Iterator[Problem]:

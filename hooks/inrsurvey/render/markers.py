@@ -80,7 +80,7 @@ def _downloads(catalog: Catalog, uri: str, args: dict[str, str]) -> str:
     groups = [
         ("By field", [item(t.name, paths.group_bib("field", t.slug), len(catalog.by_field[t.name])) for t in tax.fields if catalog.by_field.get(t.name)]),
         ("By task", [item(t.name, paths.group_bib("task", t.slug), len(catalog.by_task[t.name])) for t in tax.tasks if catalog.by_task.get(t.name)]),
-        ("By venue", [item(e.label, paths.group_bib("venue", e.uri.removeprefix("venues/").removesuffix(".md")), len(e.papers)) for e in editions(catalog)]),
+        ("By venue", [item(e.label, paths.group_bib("venue", e.slug), len(e.papers)) for e in editions(catalog)]),
         ("By year", [item(str(y), paths.group_bib("year", str(y)), len(year_papers(catalog, y))) for y in years(catalog)]),
         ("By tag", [item(t.name, paths.group_bib("tag", t.id), len(catalog.by_tag[t.id])) for t in tax.tags if catalog.by_tag.get(t.id)]),
     ]

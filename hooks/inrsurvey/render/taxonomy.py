@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from ..model import Catalog, Paper, Tag, Term, Venue
 from . import paths
 from .tables import comparison_table
-from .text import author_short, link, md, page_front, rel, venue_label, venue_of
+from .text import author_short, edition_slug, link, md, page_front, rel, venue_label, venue_of
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,11 @@ class Edition:
     def label(self) -> str:
         """`CVPR 2021` or `arXiv preprint`."""
         return venue_label(self.venue, self.year)
+
+    @property
+    def slug(self) -> str:
+        """`cvpr-2021`, or `arxiv` for preprints."""
+        return edition_slug(self.venue, self.year)
 
     @property
     def uri(self) -> str:
@@ -135,13 +140,12 @@ def venue_page(catalog: Catalog, edition: Edition) -> str:
         else f"{md(venue.name)} {edition.year} ({venue.kind})."
     )
     facet = {"venue": venue.slug} if venue.kind == "preprint" else {"venue": venue.slug, "year": str(edition.year)}
-    slug = paths.venue(venue, edition.year).removeprefix("venues/").removesuffix(".md")
     return "\n".join(
         [
             _front(edition.label, f"Implicit neural representation methods at {edition.label}", exclude_from_search=True),
             f"# {md(edition.label)}\n",
             f"{about}\n{{: .inr-definition }}\n",
-            _actions(uri, paths.group_bib("venue", slug), len(edition.papers), facet),
+            _actions(uri, paths.group_bib("venue", edition.slug), len(edition.papers), facet),
             method_list(catalog, edition.papers, uri),
         ]
     )
