@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from . import bib
-from .model import VENUE_KINDS, BibEntry, Catalog, CodeLink, Paper, Problem, Tag, Taxonomy, Term, Venue
-from .schema import CODE_KEYS, KEY_NAMES, REQUIRED
+from .model import VENUE_KINDS, BibEntry, Catalog, CodeLink, Paper, Problem, SurveyLabel, Tag, Taxonomy, Term, Venue
+from .schema import CODE_KEYS, KEY_NAMES, REQUIRED, SURVEY_KEYS
 
 TAXONOMY_FILE = "taxonomy.yml"
 
@@ -242,7 +242,7 @@ def _front_matter_paper(
             else:
                 bad(key, "a string")
                 ok = False
-    for key in ("aliases", "tags", "inputs", "outputs", "builds_on", "corrections"):
+    for key in ("aliases", "tags", "inputs", "outputs", "builds_on", "corrections", "sources"):
         if key in meta and meta[key] is not None:
             items = _strings(meta[key])
             if items is None:
@@ -284,6 +284,18 @@ def _front_matter_paper(
                     ok = False
                     continue
                 code.append(CodeLink(item["url"].strip(), item.get("framework", "").strip(), item.get("official", True)))
+    survey: SurveyLabel | None = None
+    raw_survey = meta.get("survey")
+    if raw_survey is not None:
+        if (
+            not isinstance(raw_survey, dict)
+            or set(raw_survey) != set(SURVEY_KEYS)
+            or not all(isinstance(raw_survey[k], str) and raw_survey[k].strip() for k in SURVEY_KEYS)
+        ):
+            bad("survey", "a mapping with the strings label, field and task")
+            ok = False
+        else:
+            survey = SurveyLabel(*(raw_survey[k].strip() for k in SURVEY_KEYS))
     if not ok:
         return None
     return Paper(
@@ -304,6 +316,8 @@ def _front_matter_paper(
         project=values.get("project", ""),
         builds_on=values.get("builds_on", ()),
         corrections=values.get("corrections", ()),
+        sources=values.get("sources", ()),
+        survey=survey,
         md_path=md_rel,
         bib_path=bib_rel,
         lines=MappingProxyType(dict(lines)),

@@ -22,10 +22,13 @@ VENUE_KINDS = ("conference", "journal", "workshop", "preprint")
 def slugify(text: str) -> str:
     """Return the URL slug of a display name.
 
-    Lowercase ASCII letters and digits, `+` spelled `plus`, every other run of
-    characters one hyphen: `NeRF++` gives `nerf-plus-plus`, `2.5D Vision` gives
+    Lowercase ASCII letters and digits, `+` spelled `plus`, a hyphen that ends the
+    name spelled `minus`, every other run of characters one hyphen: `NeRF++` gives
+    `nerf-plus-plus`, `NeRF--` gives `nerf-minus-minus`, `2.5D Vision` gives
     `2-5d-vision`.
     """
+    stem = text.rstrip().rstrip("-")
+    text = stem + " minus" * (len(text.rstrip()) - len(stem)) if stem else text
     text = text.replace("+", " plus ")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -82,6 +85,15 @@ class Term:
     def slug(self) -> str:
         """The term's URL slug."""
         return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class SurveyLabel:
+    """How the original survey listed a method: its label, field and task (provenance)."""
+
+    label: str
+    field: str
+    task: str
 
 
 @dataclass(frozen=True)
@@ -220,6 +232,8 @@ class Paper:
     project: str = ""
     builds_on: tuple[str, ...] = ()
     corrections: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    survey: SurveyLabel | None = None
     md_path: str = ""
     bib_path: str = ""
     lines: Mapping[str, int] = dc_field(default_factory=lambda: MappingProxyType({}))

@@ -168,8 +168,12 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     if posted:
         meta["posted"] = posted
     meta["code"] = [{"url": f"{PROMPT}: official repository URL, or remove 'code'", "framework": "PyTorch", "official": True}]
+    sources = [f"https://arxiv.org/abs/{arxiv}"] if arxiv else []
+    if doi:
+        sources.append(f"https://doi.org/{doi}")
+    meta["sources"] = sources + [f"{PROMPT}: the proceedings page and official repository you checked"]
     meta["added"] = added
-    prompts += ["field", "task", "tags", "inputs", "outputs", "code", "the summary (120-300 words, in your own words)"]
+    prompts += ["field", "task", "tags", "inputs", "outputs", "code", "sources", "the summary (120-300 words, in your own words)"]
     if posted:
         prompts.insert(0, "posted")
     md = (

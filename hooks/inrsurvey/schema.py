@@ -66,6 +66,22 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("project", "URL", False, "the official project page", "https://www.matthewtancik.com/nerf"),
     Key("builds_on", "list of strings", False, "slugs of survey methods this one directly extends", "[nerf]"),
+    Key(
+        "sources",
+        "list of URLs",
+        True,
+        "the pages the facts and the summary were checked against: the arXiv abstract page, the "
+        "proceedings or publisher page, the official repository; at least one primary source",
+        "[https://arxiv.org/abs/2003.08934, https://github.com/bmild/nerf]",
+    ),
+    Key(
+        "survey",
+        "mapping",
+        False,
+        "the original survey's entry, kept as provenance: `label` (its name for the method), "
+        "`field` and `task` (its classification, even where ours differs)",
+        "{label: NRNeRF, field: 3D Vision, task: View Synthesis}",
+    ),
     Key("added", "date", True, "the day the method was added to the survey, `YYYY-MM-DD`", "2026-11-27"),
     Key(
         "corrections",
@@ -80,6 +96,7 @@ KEYS: tuple[Key, ...] = (
 KEY_NAMES = frozenset(k.name for k in KEYS)
 REQUIRED = tuple(k.name for k in KEYS if k.required)
 CODE_KEYS = frozenset({"url", "framework", "official"})
+SURVEY_KEYS = ("label", "field", "task")
 
 
 def schema_table() -> str:

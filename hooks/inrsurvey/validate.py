@@ -143,11 +143,42 @@ def _check_links(paper: Paper) -> Iterator[Problem]:
         reason = check_url(link.url)
         if reason:
             yield _md(paper, "code", "url-scheme", reason + "; use an http(s) link")
+    yield from _check_sources(paper)
+
+
+PRIMARY_HOSTS = frozenset({
+    "arxiv.org", "doi.org", "openaccess.thecvf.com", "proceedings.neurips.cc", "papers.nips.cc",
+    "papers.neurips.cc", "openreview.net", "proceedings.mlr.press", "dl.acm.org", "link.springer.com",
+    "ieeexplore.ieee.org", "www.ecva.net", "ecva.net", "www.bmva.org", "bmva-archive.org.uk",
+})
+"""Hosts whose pages count as primary sources: arXiv, DOI resolver, proceedings and publishers."""
+
+
+def is_primary_source(url: str, paper: Paper) -> bool:
+    """Whether `url` is a primary source: arXiv, a proceedings or publisher page, or official code."""
+    host = urlsplit(url).netloc.lower()
+    official = {c.url.rstrip("/").lower() for c in paper.code if c.official}
+    return host in PRIMARY_HOSTS or url.rstrip("/").lower() in official
+
+
+def _check_sources(paper: Paper) -> Iterator[Problem]:
+    for url in paper.sources:
+        reason = check_url(url)
+        if reason:
+            yield _md(paper, "sources", "url-scheme", reason + "; list http(s) links in 'sources'")
+    if len(set(paper.sources)) != len(paper.sources):
+        yield _md(paper, "sources", "duplicate-item", "a URL is listed twice in 'sources'; list each once")
+    if paper.sources and not any(is_primary_source(u, paper) for u in paper.sources):
+        yield _md(
+            paper, "sources", "sources-primary",
+            "'sources' names no primary source; add the arXiv abstract page, the proceedings or publisher page, "
+            "or the official repository (listed in 'code' with official: true)",
+        )
 
 
 def _check_prompts(paper: Paper) -> Iterator[Problem]:
     values: list[tuple[str, str]] = [("name", paper.name), ("field", paper.field), ("task", paper.task), ("venue", paper.venue), ("project", paper.project)]
-    for key in ("tags", "inputs", "outputs", "aliases", "builds_on"):
+    for key in ("tags", "inputs", "outputs", "aliases", "builds_on", "sources"):
         values += [(key, v) for v in getattr(paper, key)]
     values += [("code", c.url) for c in paper.code]
     for key in sorted({k for k, v in values if PROMPT in v}):
@@ -259,5 +290,6 @@ CODES = (
     "unknown-field", "unknown-task", "unknown-tag", "duplicate-tag", "unknown-venue",
     "venue-mismatch", "slug-mismatch", "duplicate-slug", "duplicate-paper",
     "builds-on-unknown", "builds-on-cycle", "summary-length", "summary-html",
+    "sources-primary", "duplicate-item",
 )
 """Every problem code the loader and the validator emit."""

@@ -94,6 +94,7 @@ EXPANDERS: dict[str, Callable[[Catalog, str, dict[str, str]], str]] = {
     "chart": _chart,
     "recent": _recent,
     "corrections": lambda c, uri, a: pages.corrections_block(c, uri),
+    "survey-labels": lambda c, uri, a: pages.survey_labels_block(c, uri),
     "schema": lambda c, uri, a: schema_table(),
     "vocabulary": _vocabulary,
     "downloads": _downloads,

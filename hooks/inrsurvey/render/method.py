@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 from ..bib import format_entry
 from ..model import Catalog, Paper
@@ -152,6 +153,38 @@ def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
     return f'<div class="inr-facts" data-pagefind-weight="4" markdown>\n\n{body}\n\n</div>\n'
 
 
+def source_label(url: str) -> str:
+    """A short readable label for a source URL: `arXiv 2003.08934`, `DOI 10.1/x`, or host and path."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.strip("/")
+    if host == "arxiv.org" and path.startswith("abs/"):
+        return f"arXiv {path[4:]}"
+    if host == "doi.org" and path:
+        return f"DOI {path}"
+    if host in ("github.com", "gitlab.com") and path:
+        return f"{host}/{'/'.join(path.split('/')[:2])}"
+    return host
+
+
+def _sources(paper: Paper) -> str:
+    """The pages the facts and summary were checked against, and the original survey's label."""
+    if not paper.sources and not paper.survey:
+        return ""
+    lines = [f"- {ext_link(source_label(url), url)}" for url in paper.sources]
+    note = ""
+    if paper.survey:
+        survey = paper.survey
+        note = (
+            f"\nThe original survey listed this method as {md(survey.label)} "
+            f"({md(survey.field)} · {md(survey.task)}).\n"
+        )
+    return (
+        '<div class="inr-sources" data-pagefind-ignore="all" markdown>\n\n'
+        "## Sources\n\nFacts and summary checked against:\n\n" + "\n".join(lines) + "\n" + note + "\n</div>\n"
+    )
+
+
 def _network(paper: Paper) -> str:
     inputs = ", ".join(md(i) for i in paper.inputs)
     outputs = ", ".join(md(o) for o in paper.outputs)
@@ -214,6 +247,7 @@ def method_page(catalog: Catalog, paper: Paper) -> str:
         _facts(catalog, paper, uri),
         _network(paper),
         "## Summary\n\n" + neutralize_html(paper.body.strip()) + "\n",
+        _sources(paper),
         _related(catalog, paper, uri),
         _cite(catalog, paper, uri),
     ]

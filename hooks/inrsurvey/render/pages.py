@@ -111,6 +111,29 @@ def changelog_page(catalog: Catalog) -> str:
     return "\n".join(parts)
 
 
+def survey_labels_block(catalog: Catalog, from_uri: str) -> str:
+    """The original survey's label, field and task of each method beside ours (provenance).
+
+    Rows where our classification differs are marked, so the original survey's table can be
+    reproduced from our data and every reclassification is visible.
+    """
+    papers = sorted((p for p in catalog.papers if p.survey), key=lambda p: p.name.lower())
+    rows = ["| method | survey label | survey field · task | our field · task | |", "|---|---|---|---|---|"]
+    moved = 0
+    for paper in papers:
+        label = paper.survey
+        assert label is not None
+        same = (label.field, label.task) == (paper.field, paper.task)
+        moved += not same
+        rows.append(
+            f"| {link(paper.name, from_uri, paths.method(paper))} | {md(label.label)} | "
+            f"{md(label.field)} · {md(label.task)} | {md(paper.field)} · {md(paper.task)} | "
+            f"{'' if same else 'reclassified'} |"
+        )
+    head = f"{len(papers)} methods come from the original survey; {moved} are classified differently here.\n\n"
+    return head + "\n".join(rows) + "\n"
+
+
 def corrections_block(catalog: Catalog, from_uri: str) -> str:
     """Every correction against the original survey, one line each, grouped by method."""
     lines = []
