@@ -14,8 +14,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from inrsurvey.model import Catalog
+from inrsurvey.problems import PAGE_URI, problems_page, strict_message, valid_catalog
 from inrsurvey.render.html import secure_external_links
 from inrsurvey.render.markers import MarkerError, expand_markers
+from inrsurvey.render.sanitize import clean_html
 from inrsurvey.search import SEARCH_DIR, StreamingIndex
 from inrsurvey.site import GeneratedFile, SiteOptions, plan_site
 from inrsurvey.validate import check
@@ -57,13 +59,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     result = check(_papers_dir(config))
     for problem in result.problems:
         log.warning(str(problem))
-    if result.catalog is None:
-        raise PluginError("papers/taxonomy.yml could not be loaded; see the problems above")
-    if result.problems and config.strict:
-        raise PluginError(f"{len(result.problems)} problem(s) in papers/ (listed above); fix them or run 'inrsurvey check'")
-    _state.catalog = result.catalog
+    if result.catalog is None or (result.problems and config.strict):
+        raise PluginError(strict_message(result.problems))
+    catalog = valid_catalog(result.catalog, result.problems) if result.problems else result.catalog
+    _state.catalog = catalog
     options = SiteOptions(site_url=config.site_url or "", site_name=config.site_name)
-    _state.planned = plan_site(result.catalog, options)
+    _state.planned = plan_site(catalog, options)
+    config.extra["inr_problems"] = len(result.problems)
+    if result.problems:
+        left_out = len(result.catalog.papers) - len(catalog.papers) + len(result.failed)
+        _state.planned.append(GeneratedFile(PAGE_URI, problems_page(result.problems, left_out)))
     tags = config.plugins.get("material/tags")
     if tags is not None:
         from material.plugins.tags.structure.tag import Tag
@@ -96,6 +101,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return expand_markers(markdown, _state.catalog, page.file.src_uri)
     except MarkerError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from error
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Pass every page that shows data from papers/ through the allow-list sanitizer."""
+    if page.file.src_uri.startswith("reference/"):
+        return html
+    return clean_html(html)
 
 
 def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:

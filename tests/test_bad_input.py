@@ -7,6 +7,7 @@ and, where the parser knows it, the line.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -33,11 +34,31 @@ def make_papers(case: Path, dest: Path) -> dict[str, object]:
     expected = yaml.safe_load((case / "expected.yml").read_text())
     for name in expected.get("remove", []):
         (dest / name).unlink()
+    # File-system shapes git cannot hold (or should not): made here.
+    for name in expected.get("mkdir", []):
+        (dest / name).mkdir()
+    for source, target in expected.get("move", {}).items():
+        (dest / source).rename(dest / target)
+    for name, target in expected.get("symlink", {}).items():
+        (dest / name).symlink_to(target)
+    for name in expected.get("mkfifo", []):
+        os.mkfifo(dest / name)
     return expected
 
 
 def test_corpus_is_large_enough() -> None:
-    assert len(CASES) >= 30
+    assert len(CASES) >= 80
+
+
+def test_every_code_is_produced_by_a_case_and_documented() -> None:
+    """Each problem code of validate.CODES has a corpus case and appears on the contributing page."""
+    from inrsurvey.validate import CODES
+
+    produced = {yaml.safe_load((case / "expected.yml").read_text())["code"] for case in CASES}
+    assert set(CODES) - produced == set(), sorted(set(CODES) - produced)
+    assert produced <= set(CODES), sorted(produced - set(CODES))
+    contributing = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    assert "<!-- inrsurvey:codes -->" in contributing
 
 
 def test_base_is_valid(tmp_path: Path) -> None:
@@ -57,7 +78,7 @@ def test_check_reports_the_case(case: Path, tmp_path: Path) -> None:
     expected = make_papers(case, tmp_path / "papers")
     result = subprocess.run(
         [sys.executable, "-m", "inrsurvey", "check", "--root", str(tmp_path)],
-        capture_output=True, text=True, cwd=ROOT / "hooks",
+        capture_output=True, text=True, cwd=ROOT / "hooks", timeout=60,
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -66,8 +87,12 @@ def test_check_reports_the_case(case: Path, tmp_path: Path) -> None:
     assert lines, result.stdout
     assert any(line.startswith(where) for line in lines), (where, lines)
     # Valid input next to the bad case still loads.
+    touched = {Path(name).stem for name in (*expected.get("remove", []), *expected.get("move", {}))}
+    touched |= {file.stem for file in (case / "papers").iterdir()} if (case / "papers").is_dir() else set()
     loaded = load_catalog(tmp_path / "papers").catalog
-    assert loaded is not None and "liif" in loaded.by_slug
+    if "taxonomy" not in touched:
+        assert loaded is not None
+        assert {"nerf", "siren", "liif"} - touched <= set(loaded.by_slug)
 
 
 @pytest.mark.build

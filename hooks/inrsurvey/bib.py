@@ -26,12 +26,14 @@ from bibtexparser.middlewares.names import (
 )
 from bibtexparser.model import (
     DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
     Entry,
     ParsingFailedBlock,
     Preamble,
     String,
 )
 
+from .identifiers import show
 from .model import BibEntry, Person, Problem
 
 if TYPE_CHECKING:
@@ -120,14 +122,29 @@ def _person(raw: str) -> Person:
     )
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def split_authors(raw: str) -> tuple[Person, ...]:
     """Split a BibTeX `author` value into decoded people.
+
+    A final `and others` (BibTeX's "et al.") is not a person: it is left out here, and
+    `BibEntry.et_al` records it.
 
     Raises:
         ValueError: when a name cannot be split (for example unbalanced braces).
     """
     try:
-        return tuple(_person(name) for name in split_multiple_persons_names(raw) if name)
+        names = [name for name in split_multiple_persons_names(raw) if name]
+        if names and names[-1].strip() == "others":
+            names.pop()
+        for name in names:
+            parts = [part.strip().lower() for part in name.split(",")]
+            if name.strip().lower().startswith("and ") or not all(parts):
+                raise ValueError(f"an empty name near {show(name, 40)}: write one 'and' between two names")
+            if len(parts) > 3 or (len(parts) == 3 and parts[1] not in _SUFFIXES):
+                raise ValueError(f"{show(name, 60)} holds several names separated by commas: join authors with ' and '")
+        return tuple(_person(name) for name in names)
     except InvalidNameError as error:
         raise ValueError(str(error)) from error
 
@@ -155,12 +172,34 @@ def _failed_message(block: ParsingFailedBlock) -> tuple[str, str]:
         return "bib-duplicate-key", (
             f"the key '{block.key}' appears twice in this file; keep exactly one entry"
         )
+    if isinstance(block, DuplicateFieldKeyBlock):
+        names = ", ".join(sorted(block.duplicate_keys))
+        return "bib-duplicate-field", f"the field(s) {names} appear twice in this entry; keep one of each"
     raw = (block.raw or "").strip().splitlines()
-    head = raw[0][:60] if raw else ""
+    head = show(raw[0] if raw else "", 60)
     return "bib-syntax", (
-        f"BibTeX syntax error in the block starting '{head}': check for an unbalanced "
+        f"BibTeX syntax error in the block starting {head}: check for an unbalanced "
         "brace, a missing comma between fields or a missing closing brace"
     )
+
+
+MAX_BRACE_DEPTH = 16
+"""The deepest brace nesting accepted in a .bib file (titles need two or three)."""
+
+
+def max_brace_depth(text: str) -> int:
+    """The deepest nesting of `{...}` in `text` (escaped braces `\\{` not counted)."""
+    depth = deepest = 0
+    previous = ""
+    for char in text:
+        if previous != "\\":
+            if char == "{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char == "}":
+                depth = max(depth - 1, 0)
+        previous = char
+    return deepest
 
 
 def parse_entries(text: str, path: str) -> tuple[list[BibEntry], list[Problem]]:
@@ -174,6 +213,9 @@ def parse_entries(text: str, path: str) -> tuple[list[BibEntry], list[Problem]]:
         The entries that parsed, and one problem per failed block, `@string`,
         `@preamble` or unsupported entry type.
     """
+    depth = max_brace_depth(text)
+    if depth > MAX_BRACE_DEPTH:
+        return [], [Problem(path, 1, "bib-nesting", f"braces nest {depth} levels deep; BibTeX values need at most a few, so remove the extra braces")]
     library: Library = parse_string(
         text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)]
     )

@@ -8,6 +8,9 @@ what loaded. A method that cannot load is reported, never silently dropped.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -16,10 +19,27 @@ from typing import Any
 import yaml
 
 from . import bib
-from .model import VENUE_KINDS, BibEntry, Catalog, CodeLink, Paper, Problem, SurveyLabel, Tag, Taxonomy, Term, Venue
+from .identifiers import SLUG, VENUE_ID, bad_characters, fold, show, slug_problem
+from .model import (
+    VENUE_KINDS,
+    BibEntry,
+    Catalog,
+    CodeLink,
+    Paper,
+    Problem,
+    SurveyLabel,
+    Tag,
+    Taxonomy,
+    Term,
+    Venue,
+    slugify,
+)
 from .schema import CODE_KEYS, KEY_NAMES, REQUIRED, SURVEY_KEYS
 
 TAXONOMY_FILE = "taxonomy.yml"
+
+MAX_FILE_BYTES = 256 * 1024
+"""The largest source file accepted in papers/."""
 
 PROMPT = "FILL IN"
 """The prompt `inrsurvey new` leaves in values the contributor has to write."""
@@ -45,11 +65,27 @@ class LoadResult:
 
     catalog: Catalog | None
     problems: tuple[Problem, ...] = field(default=())
+    failed: frozenset[str] = frozenset()
+    """Slugs of methods whose files are there but could not be loaded."""
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 source file, refusing other encodings and a byte-order mark."""
-    data = path.read_bytes()
+    """Read a UTF-8 source file, refusing other encodings and a byte-order mark.
+
+    Only a regular file is read (a symbolic link, pipe or device is reported, never
+    followed or waited on), and at most `MAX_FILE_BYTES` of it.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        return None, [Problem(rel, None, "file-kind", f"cannot be opened as a regular file ({error.strerror}); replace it with one")]
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(rel, None, "file-kind", "is not a regular file; replace it with one")]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, [Problem(rel, None, "file-size", f"is {info.st_size} bytes; a source file may hold at most {MAX_FILE_BYTES}")]
+        data = handle.read(MAX_FILE_BYTES + 1)
     if data.startswith(b"\xef\xbb\xbf"):
         return None, [
             Problem(rel, 1, "file-bom", "the file starts with a byte-order mark; save it as UTF-8 without BOM")
@@ -68,17 +104,72 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
+MAX_YAML_DEPTH = 12
+"""Deepest nesting of lists and mappings accepted in YAML."""
+
+MAX_YAML_NODES = 5000
+"""Most scalars, lists and mappings accepted in one YAML document."""
+
+
+def _yaml_shape_problem(node: yaml.Node, rel: str, first_line: int) -> Problem | None:
+    """The first structural problem of a composed YAML tree: aliases, nesting, size, keys.
+
+    Composing never expands aliases (a reused node is the same object), so this walk is
+    bounded by the text; it runs before any value is constructed.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(node, 1)]
+    count = 0
+    while stack:
+        current, depth = stack.pop()
+        line = first_line + current.start_mark.line
+        if id(current) in seen:
+            return Problem(rel, line, "yaml-alias", "YAML anchors and aliases (& and *) are not accepted; write the value out")
+        seen.add(id(current))
+        count += 1
+        if count > MAX_YAML_NODES:
+            return Problem(rel, line, "yaml-size", f"the YAML holds more than {MAX_YAML_NODES} values; keep it small")
+        if depth > MAX_YAML_DEPTH:
+            return Problem(rel, line, "yaml-nesting", f"the YAML nests deeper than {MAX_YAML_DEPTH} levels; flatten it")
+        if isinstance(current, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key_node, value_node in current.value:
+                key_line = first_line + key_node.start_mark.line
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                    return Problem(rel, key_line, "yaml-key", "every key must be a plain word (a string); quote it or rename it")
+                if key_node.value in keys:
+                    return Problem(
+                        rel, key_line, "yaml-duplicate-key",
+                        f"the key {show(key_node.value)} is written twice (also on line {keys[key_node.value]}); keep one",
+                    )
+                keys[key_node.value] = key_line
+                stack.append((value_node, depth + 1))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in current.value)
+    return None
+
+
 def _load_yaml(text: str, rel: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
-    """Parse YAML, returning the data and the source line of each top-level key."""
+    """Parse YAML, returning the data and the source line of each top-level key.
+
+    Aliases, duplicate or non-string keys, deep nesting and very large documents are
+    reported as problems before any value is built.
+    """
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            shape = _yaml_shape_problem(node, rel, first_line)
+            if shape is not None:
+                return None, {}, [shape]
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark else first_line
         reason = getattr(error, "problem", None) or str(error)
-        return None, {}, [Problem(rel, line, "yaml-syntax", f"invalid YAML ({reason}); fix the syntax")]
+        return None, {}, [Problem(rel, line, "yaml-syntax", f"invalid YAML ({show(reason, 120)}); fix the syntax")]
+    except RecursionError:
+        return None, {}, [Problem(rel, first_line, "yaml-nesting", f"the YAML nests deeper than {MAX_YAML_DEPTH} levels; flatten it")]
     finally:
         loader.dispose()
     lines: dict[str, int] = {}
@@ -116,7 +207,7 @@ def _text(item: dict[str, Any], key: str) -> str:
 
 def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]:
     """Load `taxonomy.yml`; None when it is missing or unreadable."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None, [Problem(rel, None, "taxonomy-missing", "papers/taxonomy.yml is missing; create it")]
     text, problems = read_text(path, rel)
     if text is None:
@@ -130,6 +221,7 @@ def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]
     for section in sections:
         ident = "id" if section in ("tags", "venues") else "name"
         seen: set[str] = set()
+        seen_slugs: dict[str, str] = {}
         for item in _terms(data, section, rel, lines, problems):
             name = _text(item, ident)
             where = lines.get(section)
@@ -138,10 +230,24 @@ def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]
                 continue
             if name in seen:
                 problems.append(
-                    Problem(rel, where, "taxonomy-duplicate", f"'{name}' is listed twice in '{section}'; keep one")
+                    Problem(rel, where, "taxonomy-duplicate", f"{show(name)} is listed twice in '{section}'; keep one")
                 )
                 continue
             seen.add(name)
+            slug = name if section == "tags" else slugify(name) if section in ("fields", "tasks") else name
+            why = slug_problem(slug, f"the {section[:-1]} {ident if section in ('tags', 'venues') else 'slug'}", VENUE_ID if section == "venues" else SLUG)
+            bad = [text for text in (name, _text(item, "name"), _text(item, "definition")) if bad_characters(text)]
+            if why or bad:
+                reason = why or f"{show(bad[0])} holds invisible or control characters ({', '.join(bad_characters(bad[0]))}); delete them"
+                problems.append(Problem(rel, where, "identifier", f"{section}: {reason}"))
+                continue
+            if fold(slug) in seen_slugs:
+                problems.append(Problem(
+                    rel, where, "taxonomy-duplicate",
+                    f"{show(name)} and {show(seen_slugs[fold(slug)])} in '{section}' differ only in case or punctuation and would share one page; keep one",
+                ))
+                continue
+            seen_slugs[fold(slug)] = name
             if section == "venues":
                 kind = _text(item, "kind")
                 if kind not in VENUE_KINDS:
@@ -345,7 +451,10 @@ def load_paper(papers_dir: Path, slug: str, prefix: str) -> tuple[Paper | None, 
         return None, problems
     parts = split_front_matter(md_text)
     if parts is None:
-        problems.append(Problem(md_rel, 1, "fm-missing", "no front matter: start the file with '---', the YAML keys, and '---'"))
+        if md_text.startswith("---"):
+            problems.append(Problem(md_rel, 1, "fm-unclosed", "the front matter opened by '---' on line 1 is never closed; end it with a line '---'"))
+        else:
+            problems.append(Problem(md_rel, 1, "fm-missing", "no front matter: start the file with '---', the YAML keys, and '---'"))
         return None, problems
     yaml_text, body, _ = parts
     meta, lines, found = _load_yaml(yaml_text, md_rel, 2)
@@ -359,6 +468,49 @@ def load_paper(papers_dir: Path, slug: str, prefix: str) -> tuple[Paper | None, 
     return paper, problems
 
 
+_SOURCE_NAME = re.compile(r"^(?P<stem>[a-z0-9]+(-[a-z0-9]+)*)\.(?P<ext>md|bib)$")
+
+
+def scan_papers_dir(papers_dir: Path, prefix: str, problems: list[Problem]) -> tuple[set[str], set[str]]:
+    """The method stems of `papers_dir` that have a .md and a .bib, as two sets.
+
+    Only regular files are read. Every other entry (sub-folder, symbolic link, pipe,
+    device) and every unexpected name or extension is reported with its path, never
+    followed or skipped in silence; so is a file too large to be a source file.
+    """
+    md: set[str] = set()
+    bibs: set[str] = set()
+    with os.scandir(papers_dir) as entries:
+        found = sorted(entries, key=lambda e: e.name)
+    for entry in found:
+        rel = prefix + show(entry.name, 80).strip("'")
+        if entry.name == TAXONOMY_FILE and entry.is_file(follow_symlinks=False):
+            continue
+        if entry.is_symlink():
+            problems.append(Problem(rel, None, "file-kind", "is a symbolic link; papers/ holds only regular files, so commit the file itself"))
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            problems.append(Problem(rel, None, "file-kind", "is a folder; papers/ is flat: move its files up into papers/ (or out of it)"))
+            continue
+        if not entry.is_file(follow_symlinks=False):
+            problems.append(Problem(rel, None, "file-kind", "is not a regular file (a pipe, socket or device); remove it"))
+            continue
+        match = _SOURCE_NAME.match(entry.name)
+        if match is None:
+            problems.append(Problem(
+                rel, None, "file-name",
+                "is not a method file: papers/ holds taxonomy.yml and <slug>.md / <slug>.bib pairs, with slugs "
+                "of lowercase letters, digits and hyphens; rename or remove it",
+            ))
+            continue
+        size = entry.stat(follow_symlinks=False).st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, None, "file-size", f"is {size} bytes; a source file may hold at most {MAX_FILE_BYTES}"))
+            continue
+        (md if match["ext"] == "md" else bibs).add(match["stem"])
+    return md, bibs
+
+
 def load_catalog(papers_dir: Path, prefix: str = "papers/") -> LoadResult:
     """Load the taxonomy and every method of `papers_dir` into a Catalog.
 
@@ -369,16 +521,23 @@ def load_catalog(papers_dir: Path, prefix: str = "papers/") -> LoadResult:
     taxonomy, problems = load_taxonomy(papers_dir / TAXONOMY_FILE, prefix + TAXONOMY_FILE)
     if taxonomy is None:
         return LoadResult(None, tuple(problems))
-    md = {p.stem for p in papers_dir.glob("*.md")}
-    bibs = {p.stem for p in papers_dir.glob("*.bib")}
+    md, bibs = scan_papers_dir(papers_dir, prefix, problems)
     for stem in sorted(md - bibs):
         problems.append(Problem(f"{prefix}{stem}.md", None, "file-unpaired", f"{stem}.md has no {stem}.bib beside it; add the BibTeX entry"))
     for stem in sorted(bibs - md):
         problems.append(Problem(f"{prefix}{stem}.bib", None, "file-unpaired", f"{stem}.bib has no {stem}.md beside it; add the method page"))
     papers: list[Paper] = []
+    failed: set[str] = set(md ^ bibs)
     for slug in sorted(md & bibs):
+        reserved = slug_problem(slug, "the slug")
+        if reserved:
+            problems.append(Problem(f"{prefix}{slug}.md", None, "identifier", reserved))
+            failed.add(slug)
+            continue
         paper, found = load_paper(papers_dir, slug, prefix)
         problems += found
         if paper is not None:
             papers.append(paper)
-    return LoadResult(Catalog(taxonomy, tuple(papers)), tuple(problems))
+        else:
+            failed.add(slug)
+    return LoadResult(Catalog(taxonomy, tuple(papers)), tuple(problems), frozenset(failed))

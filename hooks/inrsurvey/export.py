@@ -183,7 +183,8 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
         url = f"{base}methods/{paper.slug}/"
         added = paper.added.isoformat() if paper.added else updated
         venue = venue_of(catalog, paper)
-        summary = f"{paper.title}. {author_list(paper.authors)}. {venue_label(venue, paper.year)}. {paper.task}."
+        authors = author_list(paper.authors, paper.entry.et_al).removesuffix(".")
+        summary = f"{paper.title}. {authors}. {venue_label(venue, paper.year)}. {paper.task}."
         lines += [
             "  <entry>",
             f"    <title>{xml_escape(paper.name)}: {xml_escape(paper.title)}</title>",

@@ -197,6 +197,11 @@ class BibEntry:
         """The raw value of field `name`, or `default`."""
         return self._by_name.get(name, default)
 
+    @property
+    def et_al(self) -> bool:
+        """Whether the author list ends with `and others` (more authors than listed)."""
+        return bool(re.search(r"\band\s+others\s*$", self.get("author")))
+
     def text(self, name: str) -> str:
         """The decoded display text of field `name` (raw value if not decoded)."""
         return self.display.get(name, self.get(name))

@@ -171,7 +171,7 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     sources = [f"https://arxiv.org/abs/{arxiv}"] if arxiv else []
     if doi:
         sources.append(f"https://doi.org/{doi}")
-    meta["sources"] = sources + [f"{PROMPT}: the proceedings page and official repository you checked"]
+    meta["sources"] = [*sources, f"{PROMPT}: the proceedings page and official repository you checked"]
     meta["added"] = added
     prompts += ["field", "task", "tags", "inputs", "outputs", "code", "sources", "the summary (120-300 words, in your own words)"]
     if posted:

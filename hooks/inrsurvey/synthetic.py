@@ -85,6 +85,7 @@ def synthetic_method(index: int, rng: random.Random, taxonomy: Taxonomy, earlier
         "posted": posted,
         "code": [{"url": f"https://github.com/example-lab/{slug}", "framework": rng.choice(_FRAMEWORKS), "official": True}],
         "builds_on": builds_on,
+        "sources": [f"https://arxiv.org/abs/{eprint}", f"https://github.com/example-lab/{slug}"],
         "added": dt.date(2026, 1, 1) + dt.timedelta(days=index % 300),
     }
     md = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"

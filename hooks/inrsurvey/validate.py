@@ -6,6 +6,7 @@ do. Loading problems (syntax, encoding, types) come from `catalog.load_catalog`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 
 from . import bib
 from .catalog import PROMPT, load_catalog
+from .identifiers import bad_characters, fold, show
 from .model import Catalog, Paper, Problem, arxiv_yymm, slugify
 
 MAX_AUTHORS = 100
@@ -147,7 +149,7 @@ def _check_links(paper: Paper) -> Iterator[Problem]:
 
 
 PRIMARY_HOSTS = frozenset({
-    "arxiv.org", "doi.org", "openaccess.thecvf.com", "proceedings.neurips.cc", "papers.nips.cc",
+    "arxiv.org", "ar5iv.labs.arxiv.org", "ar5iv.org", "doi.org", "openaccess.thecvf.com", "proceedings.neurips.cc", "papers.nips.cc",
     "papers.neurips.cc", "openreview.net", "proceedings.mlr.press", "dl.acm.org", "link.springer.com",
     "ieeexplore.ieee.org", "www.ecva.net", "ecva.net", "www.bmva.org", "bmva-archive.org.uk",
 })
@@ -155,9 +157,12 @@ PRIMARY_HOSTS = frozenset({
 
 
 def is_primary_source(url: str, paper: Paper) -> bool:
-    """Whether `url` is a primary source: arXiv, a proceedings or publisher page, or official code."""
+    """Whether `url` is a primary source: arXiv, a proceedings or publisher page, the official
+    code or the official project page."""
     host = urlsplit(url).netloc.lower()
     official = {c.url.rstrip("/").lower() for c in paper.code if c.official}
+    if paper.project:
+        official.add(paper.project.rstrip("/").lower())
     return host in PRIMARY_HOSTS or url.rstrip("/").lower() in official
 
 
@@ -172,7 +177,7 @@ def _check_sources(paper: Paper) -> Iterator[Problem]:
         yield _md(
             paper, "sources", "sources-primary",
             "'sources' names no primary source; add the arXiv abstract page, the proceedings or publisher page, "
-            "or the official repository (listed in 'code' with official: true)",
+            "the official repository (listed in 'code' with official: true) or the project page ('project')",
         )
 
 
@@ -187,6 +192,76 @@ def _check_prompts(paper: Paper) -> Iterator[Problem]:
         yield _md(paper, "name", "fm-unfilled", f"the summary still holds the {PROMPT} prompt; write the summary")
 
 
+ALLOWED_BIB_FIELDS = {
+    "article": {"author", "title", "journal", "volume", "number", "pages", "year", "month", "doi", "url",
+                "eprint", "archiveprefix", "primaryclass", "note", "issn"},
+    "inproceedings": {"author", "title", "booktitle", "volume", "number", "pages", "year", "month", "publisher",
+                      "doi", "url", "eprint", "archiveprefix", "primaryclass", "note", "editor", "series",
+                      "address", "organization"},
+    "incollection": {"author", "title", "booktitle", "volume", "number", "pages", "year", "month", "publisher",
+                     "doi", "url", "eprint", "archiveprefix", "primaryclass", "note", "editor", "series", "address"},
+    "misc": {"author", "title", "howpublished", "year", "month", "doi", "url", "eprint", "archiveprefix",
+             "primaryclass", "note", "organization"},
+    "techreport": {"author", "title", "institution", "number", "year", "month", "doi", "url", "eprint",
+                   "archiveprefix", "primaryclass", "note", "type", "address"},
+    "phdthesis": {"author", "title", "school", "year", "month", "doi", "url", "eprint", "archiveprefix",
+                  "primaryclass", "note", "type", "address"},
+}
+"""The fields each entry type may carry: the ones BibTeX's styles and biblatex's data model
+define for it (a `journal` on @inproceedings or a `publisher` on @article is refused)."""
+
+
+def _check_entry_fields(paper: Paper) -> Iterator[Problem]:
+    entry = paper.entry
+    allowed = ALLOWED_BIB_FIELDS.get(entry.entry_type)
+    if allowed is None:
+        return
+    for name, _ in entry.fields:
+        if name not in allowed:
+            yield _bib(paper, name, "bib-field-type", f"@{entry.entry_type} has no field '{show(name, 30)[1:-1]}' (in BibTeX's styles and biblatex's data model); remove it or change the entry type")
+
+
+def _check_characters(paper: Paper) -> Iterator[Problem]:
+    shown: list[tuple[str, str]] = [("name", paper.name)]
+    for key in ("aliases", "inputs", "outputs", "corrections", "tags", "builds_on"):
+        shown += [(key, v) for v in getattr(paper, key)]
+    for key, value in shown:
+        bad = bad_characters(value)
+        if bad:
+            yield _md(paper, key, "text-characters", f"'{key}' holds invisible or control characters ({', '.join(bad)}) in {show(value)}; delete them")
+    bad = bad_characters(paper.body, multiline=True)
+    if bad:
+        yield _md(paper, "name", "text-characters", f"the summary holds invisible or control characters ({', '.join(bad)}); delete them")
+    for name, value in paper.entry.fields:
+        bad = bad_characters(value, multiline=True)
+        if bad:
+            yield _bib(paper, name, "text-characters", f"'{name}' holds invisible or control characters ({', '.join(bad)}); delete them")
+
+
+def _check_lists(paper: Paper) -> Iterator[Problem]:
+    for key in ("aliases", "inputs", "outputs"):
+        split = [v for v in getattr(paper, key) if v.count("(") != v.count(")") or v.count("[") != v.count("]")]
+        if split:
+            yield _md(
+                paper, key, "fm-list-split",
+                f"the item {show(split[0])} of '{key}' has unbalanced brackets: in a [..., ...] list every comma "
+                "separates items, so quote an item that holds a comma (\"3D position (x, y, z)\")",
+            )
+    for key in ("aliases", "inputs", "outputs", "builds_on"):
+        values = [fold(v) for v in getattr(paper, key)]
+        if len(set(values)) != len(values):
+            yield _md(paper, key, "duplicate-item", f"an item is listed twice in '{key}'; list each once")
+
+
+def _check_dates(paper: Paper, today: dt.date) -> Iterator[Problem]:
+    if paper.added and paper.added > today:
+        yield _md(paper, "added", "added-future", f"'added' is {paper.added}, a day in the future; use the day the method was added")
+    if paper.posted and paper.posted > today:
+        yield _md(paper, "posted", "posted-future", f"'posted' is {paper.posted}, a day in the future; use the date of arXiv v1")
+    if paper.posted and paper.year and paper.posted.year > paper.year:
+        yield _md(paper, "posted", "posted-after-publication", f"first posted in {paper.posted.year} but published in {paper.year}; check 'posted' and the .bib's year")
+
+
 def _check_summary(paper: Paper) -> Iterator[Problem]:
     words = len(re.findall(r"\w+", paper.body))
     low, high = SUMMARY_WORDS
@@ -196,9 +271,11 @@ def _check_summary(paper: Paper) -> Iterator[Problem]:
         yield _md(paper, "name", "summary-html", "the summary contains raw HTML; use Markdown only")
 
 
-def _check_builds_on(catalog: Catalog) -> Iterator[Problem]:
+def _check_builds_on(catalog: Catalog, failed: frozenset[str] = frozenset()) -> Iterator[Problem]:
     for paper in catalog.papers:
         for target in paper.builds_on:
+            if target in failed:
+                continue
             if target == paper.slug:
                 yield _md(paper, "builds_on", "builds-on-cycle", "a method cannot build on itself")
             elif target not in catalog.by_slug:
@@ -232,7 +309,18 @@ def _check_unique(catalog: Catalog) -> Iterator[Problem]:
     seen_keys: dict[str, Paper] = {}
     seen_names: dict[str, Paper] = {}
     seen_arxiv: dict[str, Paper] = {}
+    seen_doi: dict[str, Paper] = {}
+    seen_title: dict[str, Paper] = {}
     for paper in catalog.papers:
+        if paper.doi:
+            other = seen_doi.setdefault(paper.doi.lower(), paper)
+            if other is not paper:
+                yield _bib(paper, "doi", "duplicate-paper", f"DOI {show(paper.doi)} is also cited by {other.bib_path}; one paper, one method")
+        title = re.sub(r"[^0-9a-z]+", "", fold(paper.title))
+        if title:
+            other = seen_title.setdefault(title, paper)
+            if other is not paper:
+                yield _bib(paper, "title", "duplicate-paper", f"the title is also that of {other.bib_path}; one paper, one method")
         other = seen_keys.setdefault(paper.key, paper)
         if other is not paper:
             yield _bib(paper, None, "bib-duplicate-key", f"the key '{paper.key}' is also used by {other.bib_path}; keys must be unique")
@@ -245,8 +333,16 @@ def _check_unique(catalog: Catalog) -> Iterator[Problem]:
                 yield _bib(paper, "eprint", "duplicate-paper", f"arXiv {paper.arxiv} is also cited by {other.bib_path}; one paper, one method")
 
 
-def validate(catalog: Catalog) -> list[Problem]:
-    """Every problem of meaning in the catalog, sorted by file and line."""
+def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every problem of meaning in the catalog, sorted by file and line.
+
+    Args:
+        catalog: the loaded catalog.
+        today: the day dates are checked against (defaults to the current day).
+        failed: slugs of methods that did not load (their own problems say why), so that
+            links to them are not reported again as unknown.
+    """
+    today = today or dt.date.today()
     problems: list[Problem] = []
     for paper in catalog.papers:
         if slugify(paper.name) != paper.slug:
@@ -255,8 +351,12 @@ def validate(catalog: Catalog) -> list[Problem]:
         problems += _check_entry(paper)
         problems += _check_links(paper)
         problems += _check_summary(paper)
+        problems += _check_entry_fields(paper)
+        problems += _check_characters(paper)
+        problems += _check_lists(paper)
+        problems += _check_dates(paper, today)
         problems += _check_prompts(paper)
-    problems += _check_builds_on(catalog)
+    problems += _check_builds_on(catalog, failed)
     problems += _check_unique(catalog)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.code, p.message))
 
@@ -267,6 +367,7 @@ class CheckResult:
 
     catalog: Catalog | None
     problems: tuple[Problem, ...]
+    failed: frozenset[str] = frozenset()
 
 
 def check(papers_dir: Path) -> CheckResult:
@@ -274,9 +375,9 @@ def check(papers_dir: Path) -> CheckResult:
     result = load_catalog(papers_dir)
     problems = set(result.problems)
     if result.catalog is not None:
-        problems.update(validate(result.catalog))
+        problems.update(validate(result.catalog, failed=result.failed))
     ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.code, p.message))
-    return CheckResult(result.catalog, tuple(ordered))
+    return CheckResult(result.catalog, tuple(ordered), result.failed)
 
 
 CODES = (
@@ -290,6 +391,9 @@ CODES = (
     "unknown-field", "unknown-task", "unknown-tag", "duplicate-tag", "unknown-venue",
     "venue-mismatch", "slug-mismatch", "duplicate-slug", "duplicate-paper",
     "builds-on-unknown", "builds-on-cycle", "summary-length", "summary-html",
-    "sources-primary", "duplicate-item",
+    "sources-primary", "duplicate-item", "bib-field-type", "text-characters", "added-future", "posted-future",
+    "posted-after-publication", "bib-nesting", "bib-duplicate-field", "yaml-alias", "yaml-size", "yaml-nesting",
+    "yaml-key", "yaml-duplicate-key", "file-kind", "file-name", "file-size", "fm-unclosed", "identifier",
+    "fm-list-split",
 )
 """Every problem code the loader and the validator emit."""

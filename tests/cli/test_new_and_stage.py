@@ -92,6 +92,7 @@ def fill(md_path: Path, posted: str | None) -> None:
     meta = yaml.safe_load(head)
     meta.update(field="3D Vision", task="View Synthesis", tags=["volume-rendering"], inputs=["3D position"], outputs=["density", "colour"])
     meta["code"] = [{"url": "https://github.com/example/code", "framework": "PyTorch", "official": True}]
+    meta["sources"] = [s for s in meta["sources"] if "FILL IN" not in s] + ["https://github.com/example/code"]
     if posted:
         meta["posted"] = dt.date.fromisoformat(posted)
     md_path.write_text("---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + SUMMARY + "\n", encoding="utf-8")

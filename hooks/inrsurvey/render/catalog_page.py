@@ -22,7 +22,7 @@ def catalog_item(catalog: Catalog, paper: Paper) -> str:
         links.append(ext_link("project", paper.project))
     return (
         f"- **{link(paper.name, uri, paths.method(paper))}** · {md(paper.title)}"
-        f" · {md(author_short(paper.authors))} · {md(venue_label(venue, paper.year))}"
+        f" · {md(author_short(paper.authors, paper.entry.et_al))} · {md(venue_label(venue, paper.year))}"
         f" · {md(paper.field)} · {md(paper.task)} · {md(tags)}"
         + (" · " + " ".join(links) if links else "")
     )

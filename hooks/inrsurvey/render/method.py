@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from ..bib import format_entry
 from ..model import Catalog, Paper
 from . import paths
+from .sanitize import fence
 from .text import (
     author_list,
     author_short,
@@ -27,8 +28,16 @@ RELATED_SAME_TASK = 8
 """How many other methods of the same task a method page lists (nearest in time)."""
 
 def neutralize_html(markdown: str) -> str:
-    """Make raw HTML in contributor Markdown show as text (code spans and blocks untouched)."""
-    return outside_code(markdown, lambda part: part.replace("&", "&amp;").replace("<", "&lt;"))
+    """Make raw HTML and attribute lists in contributor Markdown show as text.
+
+    `<` and `&` become entities and braces are escaped, so neither raw HTML (md_in_html)
+    nor `{: ...}` attribute lists (attr_list) can apply to contributed text; code spans and
+    blocks are left untouched.
+    """
+    return outside_code(
+        markdown,
+        lambda part: part.replace("&", "&amp;").replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}"),
+    )
 
 
 def json_for_script(data: object) -> str:
@@ -95,7 +104,7 @@ def json_ld(catalog: Catalog, paper: Paper) -> dict[str, object]:
 
 def _front_matter(catalog: Catalog, paper: Paper) -> str:
     venue = venue_of(catalog, paper)
-    description = f"{paper.title}. {author_short(paper.authors)}, {venue_label(venue, paper.year)}."
+    description = f"{paper.title}. {author_short(paper.authors, paper.entry.et_al)}, {venue_label(venue, paper.year)}."
     tags = [t.name for t in (catalog.taxonomy.tag(i) for i in paper.tags) if t]
     return page_front(paper.name, description, tags=tags)
 
@@ -130,7 +139,7 @@ def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
     tax = catalog.taxonomy
     venue = venue_of(catalog, paper)
     field, task = tax.field(paper.field), tax.task(paper.task)
-    rows: list[tuple[str, str]] = [("Authors", md(author_list(paper.authors)))]
+    rows: list[tuple[str, str]] = [("Authors", md(author_list(paper.authors, paper.entry.et_al)))]
     where = link(venue_label(venue, paper.year), uri, paths.venue(venue, paper.year))
     if venue.kind != "preprint":
         where += f" · {md(venue.name)} ({venue.kind})"
@@ -224,12 +233,11 @@ def _related(catalog: Catalog, paper: Paper, uri: str) -> str:
 
 def _cite(catalog: Catalog, paper: Paper, uri: str) -> str:
     bibtex = format_entry(paper.entry).rstrip("\n")
-    fence = "````" if "```" in bibtex else "```"
     download = rel(uri, paths.bib(paper.key))
     return (
         '<div class="inr-cite" data-pagefind-ignore="all" markdown>\n\n'
         "## Cite\n\n"
-        f"{fence}bibtex\n{bibtex}\n{fence}\n\n"
+        f"{fence(bibtex, 'bibtex')}\n\n"
         f"[:material-download: Download {md(paper.key)}.bib]({download}){{: .md-button download }}\n\n"
         f"Plain text: {md(plain_citation(catalog, paper))}\n"
         "{: .inr-plain-citation }\n\n"

@@ -103,7 +103,7 @@ def changelog_page(catalog: Catalog) -> str:
         parts.append(
             "\n".join(
                 f"- {link(p.name, paths.CHANGELOG, paths.method(p))}: {md(p.title)}"
-                f" · {md(author_short(p.authors))} · added {md(long_date(added))}"
+                f" · {md(author_short(p.authors, p.entry.et_al))} · added {md(long_date(added))}"
                 for added, p in entries
             )
             + "\n"

@@ -76,7 +76,7 @@ def method_list(catalog: Catalog, papers: Sequence[Paper], from_uri: str) -> str
         venue = venue_of(catalog, paper)
         lines.append(
             f"- {link(paper.name, from_uri, paths.method(paper))}: {md(paper.title)}"
-            f" · {md(author_short(paper.authors))}"
+            f" · {md(author_short(paper.authors, paper.entry.et_al))}"
             f" · {md(venue_label(venue, paper.year))}"
         )
     return '<div class="inr-method-list" data-pagefind-ignore="all" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"

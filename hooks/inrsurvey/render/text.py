@@ -80,18 +80,22 @@ def ext_link(label: str, url: str) -> str:
     return f'[{md(label)}](<{safe}>){{: rel="noopener" }}'
 
 
-def author_list(people: Sequence[Person]) -> str:
-    """All authors as `A, B and C`."""
+def author_list(people: Sequence[Person], et_al: bool = False) -> str:
+    """All authors as `A, B and C` (`A, B, C et al.` when the list ends with `and others`)."""
     names = [p.display for p in people]
+    if et_al:
+        return ", ".join(names) + " et al."
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def author_short(people: Sequence[Person]) -> str:
+def author_short(people: Sequence[Person], et_al: bool = False) -> str:
     """`Family et al.` (or `A and B` for two authors)."""
     if not people:
         return ""
+    if et_al:
+        return f"{people[0].family} et al."
     if len(people) == 1:
         return people[0].family
     if len(people) == 2:
@@ -130,4 +134,5 @@ def plain_citation(catalog: Catalog, paper: Paper) -> str:
     """A one-line citation for slides and e-mails: authors, title, venue, year."""
     venue = venue_of(catalog, paper)
     where = f"arXiv:{paper.arxiv}" if venue.kind == "preprint" and paper.arxiv else venue.id
-    return f"{author_short(paper.authors)}. {paper.title}. {where}, {paper.year}."
+    authors = author_short(paper.authors, paper.entry.et_al).removesuffix(".")
+    return f"{authors}. {paper.title}. {where}, {paper.year}."

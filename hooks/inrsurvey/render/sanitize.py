@@ -1,0 +1,57 @@
+"""The one allow-list sanitizer every page's HTML leaves through, and safe code fences.
+
+Method summaries, BibTeX values and taxonomy names are contributed input. Rendering
+escapes them, and the finished HTML of each page is then cleaned by nh3 (the bindings of
+Rust's ammonia) against the elements and attributes the site itself produces: anything
+else (event handlers, `javascript:` or `data:` URLs, scripts, styles, forms, iframes) is
+removed, whatever route it took into the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+
+_SVG = {
+    "svg": {"viewBox", "role", "aria-labelledby", "aria-hidden", "xmlns", "width", "height", "focusable"},
+    "title": {"id"}, "desc": {"id"}, "g": {"transform"}, "path": {"d", "fill-rule", "clip-rule"},
+    "rect": {"x", "y", "width", "height", "rx", "data-bin", "data-count", "data-series"},
+    "line": {"x1", "x2", "y1", "y2"}, "text": {"x", "y", "text-anchor", "transform", "dy"},
+    "circle": {"cx", "cy", "r"}, "polyline": {"points"},
+}
+_HTML = {
+    "a": {"href", "title", "rel", "download"}, "abbr": {"title"}, "img": {"src", "alt", "title", "width", "height", "loading"},
+    "div": {"aria-label", "data-pagefind-ignore", "data-pagefind-weight", "data-sortable", "data-src", "role"},
+    "span": {"data-sort", "title"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"},
+    "ol": {"start"}, "details": {"open"}, "figure": set(), "figcaption": set(), "nav": {"aria-label"},
+    "kbd": set(), "code": set(), "pre": set(), "p": set(), "em": set(), "strong": set(), "del": set(),
+    "ins": set(), "mark": set(), "sub": set(), "sup": set(), "small": set(), "blockquote": set(), "hr": set(),
+    "br": set(), "ul": set(), "li": set(), "dl": set(), "dt": set(), "dd": set(), "table": set(),
+    "thead": set(), "tbody": set(), "tr": set(), "summary": set(), "article": set(), "section": set(),
+    **{f"h{level}": set() for level in range(1, 7)},
+}
+ALLOWED: dict[str, set[str]] = {tag: {"class", "id", *attrs} for tag, attrs in {**_HTML, **_SVG}.items()}
+"""Element -> attributes the site's pages may contain (everything else is removed)."""
+
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+"""Schemes a link or image may use; relative URLs are always allowed."""
+
+
+def clean_html(html: str) -> str:
+    """`html` with every element, attribute and URL outside the allow-list removed."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED),
+        attributes=ALLOWED,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def fence(text: str, lang: str = "") -> str:
+    """`text` as a fenced code block whose fence is longer than any backtick run in it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    marks = "`" * max(3, longest + 1)
+    return f"{marks}{lang}\n{text}\n{marks}"
