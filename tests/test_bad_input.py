@@ -99,9 +99,11 @@ def test_check_reports_the_case(case: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_strict_build_fails_on_the_case(case: Path, tmp_path: Path) -> None:
     site = tmp_path / "site-src"
-    papers = tmp_path / "papers"
-    expected = make_papers(case, papers)
-    copy_site(site, papers)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    copy_site(site, empty)
+    shutil.rmtree(site / "papers")
+    expected = make_papers(case, site / "papers")
     result = build(site / "mkdocs.yml", tmp_path / "out")
     assert not result.ok
     assert f"{expected['path']}" in result.log and f": {expected['code']}: " in result.log

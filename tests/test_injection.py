@@ -13,13 +13,14 @@ from helpers import ROOT, BuildResult, build, copy_site, serve
 from sitehtml import parse
 
 NAME = "Evil<script>window.__pwned=1</script>"
-TITLE = r'{Evil}: <img src=x onerror="window.__pwned=2"> \& <script>window.__pwned=3</script> "quoted"'
+TITLE = r'{Evil}: <img src=x onerror="window.\_\_pwned=2"> \& <script>window.\_\_pwned=3</script> "quoted"'
 ALIAS = "*emph* [click](javascript:window.__pwned=4)"
 INPUT = "<svg onload=window.__pwned=5>"
 SUMMARY = (
     "A harmless looking summary that mentions `<script>` in code. "
     + "This method represents a scene with a coordinate network and renders it by volume rendering. " * 12
-    + '\n\nThen it smuggles <img src=x onerror="window.__pwned=6"> and <script>window.__pwned=7</script> into the page.\n'
+    + "\n\nThen it smuggles [a link](javascript:window.__pwned=6) and attributes into the page.\n"
+    + '{: onclick="window.__pwned=7" }\n'
 )
 MARKERS = ["<script>window.__pwned", "<img src=x", "<svg onload"]  # raw tags; as escaped text they are fine
 
@@ -43,6 +44,7 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     bib = (ROOT / "papers" / "nerf.bib").read_text(encoding="utf-8")
     bib = re.sub(r"(?m)^  title = .*$", "  title = {" + TITLE + "},", bib)
     bib = bib.replace("{2003.08934}", "{2003.08935}").replace("{mildenhall2020nerf,", "{mildenhall2020evil,")
+    bib = re.sub(r"(?m)^  doi = .*\n", "", bib)
     (papers / f"{slug}.bib").write_text(bib, encoding="utf-8")
     site = copy_site(base / "src", papers)
     result = build(site / "mkdocs.yml", base / "site", strict=False)
@@ -51,8 +53,8 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
-def test_the_strict_build_refuses_the_raw_html(evil_site: BuildResult) -> None:
-    assert "summary-html" in evil_site.log
+def test_the_hostile_but_valid_method_builds(evil_site: BuildResult) -> None:
+    assert evil_site.ok, evil_site.log
 
 
 def test_no_injected_markup_in_any_page(evil_site: BuildResult) -> None:
@@ -78,6 +80,7 @@ def test_data_shows_as_text(evil_site: BuildResult) -> None:
     assert "</script" not in ld[0] and json.loads(ld[0])["name"].startswith("Evil: <img")
     meta = {e.attrs.get("name"): e.attrs.get("content") for e in elements if e.tag == "meta"}
     assert meta["citation_title"].startswith("Evil: <img src=x")
+    assert not any(e.attrs.get("href", "").startswith("javascript:") for e in elements)
     assert (evil_site.site / "pagefind" / "pagefind-entry.json").is_file()
 
 

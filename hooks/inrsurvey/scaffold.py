@@ -127,7 +127,8 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     else:
         entry_type = "article" if venue.kind == "journal" else "inproceedings"
         out["journal" if venue.kind == "journal" else "booktitle"] = venue.bibtex
-    for name_ in ("volume", "number", "pages", "year", "publisher"):
+    kept = ("volume", "number", "pages", "year") + (("publisher",) if entry_type != "article" else ())
+    for name_ in kept:  # @article has no publisher in biblatex's data model
         if fields.get(name_):
             out[name_] = fields[name_].strip()
     if out.get("pages"):

@@ -32,6 +32,8 @@ DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 UNESCAPED = re.compile(r"(?<!\\)([&%#_])")
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
+CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.DOTALL)
+"""Code spans and fenced blocks, where HTML is shown as text."""
 
 REQUIRED_BIB = {
     "article": ("author", "title", "journal", "year"),
@@ -267,7 +269,7 @@ def _check_summary(paper: Paper) -> Iterator[Problem]:
     low, high = SUMMARY_WORDS
     if not low <= words <= high:
         yield _md(paper, "name", "summary-length", f"the summary has {words} words; write {low} to {high}")
-    if RAW_HTML.search(paper.body):
+    if RAW_HTML.search(CODE.sub(" ", paper.body)):
         yield _md(paper, "name", "summary-html", "the summary contains raw HTML; use Markdown only")
 
 

@@ -35,6 +35,8 @@ def test_task_pages_and_comparison_tables(catalog: Catalog, site_dir: Path) -> N
         expected = {p.slug for p in catalog.by_task.get(term.name, ())}
         assert once(method_links(site_dir, url)) == expected, term.name
         elements = article(page(site_dir, url))
+        if not expected:  # a task defined before any method uses it: its page says so
+            continue
         rows = [e for e in elements if e.tag == "tr" and any(a.startswith("div.inr-table") for a in e.ancestors)]
         assert len(rows) == len(expected) + 1
         headers = [e.text.strip() for e in elements if e.tag == "th"]
