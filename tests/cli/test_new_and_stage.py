@@ -78,6 +78,9 @@ def project(tmp_path: Path) -> Path:
     for name in ("papers", "docs", "overrides", "hooks"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for slug in ("instant-ngp", "mip-nerf", "plenoxels"):  # the sample entries below add these again
+        for suffix in (".md", ".bib"):
+            (tmp_path / "papers" / f"{slug}{suffix}").unlink(missing_ok=True)
     return tmp_path
 
 

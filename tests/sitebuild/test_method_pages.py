@@ -18,7 +18,7 @@ FOUNDATION = ("nerf", "siren", "fourier-features", "liif", "nsvf")
 
 
 def test_every_method_has_a_page(catalog: Catalog, site_dir: Path) -> None:
-    assert len(catalog) == 45
+    assert len(catalog) >= 45
     for paper in catalog.papers:
         assert (site_dir / "methods" / paper.slug / "index.html").is_file(), paper.slug
 
