@@ -78,10 +78,19 @@ def project(tmp_path: Path) -> Path:
     for name in ("papers", "docs", "overrides", "hooks"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    for slug in ("instant-ngp", "mip-nerf", "plenoxels"):  # the sample entries below add these again
-        for suffix in (".md", ".bib"):
-            (tmp_path / "papers" / f"{slug}{suffix}").unlink(missing_ok=True)
-    return tmp_path
+    # The sample entries below add these methods again: take them out, with what builds on them.
+    removed = {"instant-ngp", "mip-nerf", "plenoxels"}
+    while True:
+        for slug in removed:
+            for suffix in (".md", ".bib"):
+                (tmp_path / "papers" / f"{slug}{suffix}").unlink(missing_ok=True)
+        dependents = {
+            md.stem for md in (tmp_path / "papers").glob("*.md")
+            if removed & set(yaml.safe_load(md.read_text(encoding="utf-8").split("\n---\n")[0][4:]).get("builds_on") or [])
+        }
+        if not dependents:
+            return tmp_path
+        removed = dependents
 
 
 def cli(project: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
