@@ -234,8 +234,10 @@ def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]
                 )
                 continue
             seen.add(name)
-            slug = name if section == "tags" else slugify(name) if section in ("fields", "tasks") else name
-            why = slug_problem(slug, f"the {section[:-1]} {ident if section in ('tags', 'venues') else 'slug'}", VENUE_ID if section == "venues" else SLUG)
+            # Tags and venues are named by their id; fields and tasks by the slug of their name.
+            slug = slugify(name) if ident == "name" else name
+            what = f"the {section[:-1]} {'slug' if ident == 'name' else 'id'}"
+            why = slug_problem(slug, what, VENUE_ID if section == "venues" else SLUG)
             bad = [text for text in (name, _text(item, "name"), _text(item, "definition")) if bad_characters(text)]
             if why or bad:
                 reason = why or f"{show(bad[0])} holds invisible or control characters ({', '.join(bad_characters(bad[0]))}); delete them"

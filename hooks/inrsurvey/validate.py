@@ -17,6 +17,7 @@ from . import bib
 from .catalog import PROMPT, load_catalog
 from .identifiers import bad_characters, fold, show
 from .model import Catalog, Paper, Problem, arxiv_yymm, slugify
+from .render.text import CODE
 
 MAX_AUTHORS = 100
 """More authors than this in one entry is reported (`bib-author-count`)."""
@@ -32,8 +33,6 @@ DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 UNESCAPED = re.compile(r"(?<!\\)([&%#_])")
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
-CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.DOTALL)
-"""Code spans and fenced blocks, where HTML is shown as text."""
 
 REQUIRED_BIB = {
     "article": ("author", "title", "journal", "year"),

@@ -13,12 +13,13 @@ import yaml
 
 from ..model import Catalog, Paper, Person, Venue
 
-_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.DOTALL)
+CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.DOTALL)
+"""Code spans and fenced blocks, where Markdown shows HTML as text."""
 
 
 def outside_code(markdown: str, transform: Callable[[str], str]) -> str:
     """Apply `transform` to the parts of Markdown outside code spans and fenced blocks."""
-    parts = _CODE.split(markdown)
+    parts = CODE.split(markdown)
     return "".join(part if index % 2 else transform(part) for index, part in enumerate(parts))
 
 
