@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
-from functools import cache, lru_cache
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -69,11 +70,25 @@ KEY_STOPWORDS = frozenset(
 )
 """Title words skipped when deriving a citation key."""
 
-# bibtexparser logs parse failures itself; the survey reports them as problems.
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 
-@lru_cache(maxsize=1)
+@contextmanager
+def _parser_quiet() -> Iterator[None]:
+    """Keep bibtexparser from logging the parse failures the survey reports as problems.
+
+    Scoped to one parse: the logger's level is restored afterwards, so other users of
+    bibtexparser in the same process keep their logging.
+    """
+    logger = logging.getLogger("bibtexparser")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+@cache
 def _latex_decoder() -> LatexNodes2Text:
     from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
@@ -90,7 +105,6 @@ def _latex_decoder() -> LatexNodes2Text:
     return LatexNodes2Text(latex_context=db, math_mode="text", strict_latex_spaces=True)
 
 
-@lru_cache(maxsize=65536)
 def decode_latex(value: str) -> str:
     """Decode LaTeX markup to Unicode text for display.
 
@@ -216,9 +230,10 @@ def parse_entries(text: str, path: str) -> tuple[list[BibEntry], list[Problem]]:
     depth = max_brace_depth(text)
     if depth > MAX_BRACE_DEPTH:
         return [], [Problem(path, 1, "bib-nesting", f"braces nest {depth} levels deep; BibTeX values need at most a few, so remove the extra braces")]
-    library: Library = parse_string(
-        text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)]
-    )
+    with _parser_quiet():
+        library: Library = parse_string(
+            text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)]
+        )
     problems: list[Problem] = []
     for failed in library.failed_blocks:
         code, message = _failed_message(failed)
@@ -372,7 +387,6 @@ def _ordered(fields: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted(fields, key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
 
 
-@cache
 def _format(entry_type: str, key: str, fields: tuple[tuple[str, str], ...]) -> str:
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in _ordered(fields))
     return f"@{entry_type}{{{key},\n{body}\n}}\n"
@@ -383,8 +397,7 @@ def format_entries(entries: Iterable[BibEntry]) -> str:
 
     Fields follow `FIELD_ORDER`, every value is enclosed in braces, two-space
     indent, one blank line between entries; values are written exactly as in the
-    source, so LaTeX markup is kept. (Each entry is formatted once per build and
-    reused: method pages, downloads and the JSON data all call this.)
+    source, so LaTeX markup is kept.
     """
     return "\n".join(_format(e.entry_type, e.key, e.fields) for e in entries)
 
@@ -400,9 +413,10 @@ def reparse_fields(text: str) -> dict[str, dict[str, str]]:
     Raises:
         ValueError: if any block fails to parse.
     """
-    library = parse_string(
-        text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)]
-    )
+    with _parser_quiet():
+        library = parse_string(
+            text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)]
+        )
     if library.failed_blocks:
         raise ValueError(f"{len(library.failed_blocks)} block(s) failed to parse")
     return {e.key: {f.key: str(f.value) for f in e.fields} for e in library.entries}

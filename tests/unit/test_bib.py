@@ -72,7 +72,10 @@ def test_export_is_deterministic_and_reparses() -> None:
     first = parse_one(ENTRY)
     second = parse_one("@misc{smith2020x, author={Smith, A}, title={X}, year={2020}}")
     text = bib.format_entries([first, second])
-    assert text == bib.format_entries([first, second])
+    lines = ENTRY.strip().splitlines()
+    shuffled = parse_one("\n".join([lines[0], *reversed(lines[1:-1]), lines[-1]]).replace("a test}\n", "a test},\n").replace("archiveprefix = {arXiv}\n", "archiveprefix = {arXiv},\n"))
+    assert shuffled.fields != first.fields, "the fixture must list its fields in another order"
+    assert text == bib.format_entries([shuffled, second])
     assert text.count("\n@") == 1 and "}\n\n@misc{smith2020x," in text
     assert list(bib.reparse_fields(text)) == ["muller2021neural", "smith2020x"]
     assert bib.format_entries([]) == ""
@@ -108,6 +111,21 @@ def test_parse_problems(text: str, code: str) -> None:
     assert all(p.path == "bad.bib" and p.line for p in problems)
 
 
-def test_unbalanced_author_braces_are_reported() -> None:
+def test_unbalanced_author_braces_are_a_syntax_error() -> None:
     _, problems = bib.parse_entries("@misc{a, author={M{\\\"u}ller, A and {B, C}, title={x}, year={2020}}", "b.bib")
-    assert problems
+    assert [p.code for p in problems] == ["bib-syntax"]
+
+
+@pytest.mark.parametrize(
+    ("authors", "says"),
+    [
+        ("Smith, A, Jones, B, Lee, C", "holds several names separated by commas"),
+        ("Smith, A and and Jones, B", "an empty name near"),
+        ("Smith, A and , B", "an empty name near"),
+    ],
+)
+def test_author_lists_that_cannot_be_split(authors: str, says: str) -> None:
+    entries, problems = bib.parse_entries(f"@misc{{a,\n  title={{x}},\n  author={{{authors}}},\n  year={{2020}}}}", "b.bib")
+    assert [(p.code, p.line) for p in problems] == [("bib-author", 3)]
+    assert says in problems[0].message
+    assert entries and entries[0].authors == ()

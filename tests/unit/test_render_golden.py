@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -49,9 +53,32 @@ def test_summary_page(small: Catalog) -> None:
     compare("summary.md", summary_page(small))
 
 
-def test_rendering_is_deterministic(small: Catalog) -> None:
-    paper = small.by_slug["synth00001"]
-    assert method_page(small, paper) == method_page(small, paper)
+_DIGEST = """
+import hashlib, sys
+from inrsurvey.catalog import load_catalog
+from inrsurvey.site import SiteOptions, plan_site
+from pathlib import Path
+catalog = load_catalog(Path(sys.argv[1])).catalog
+digest = hashlib.sha256()
+for f in plan_site(catalog, SiteOptions(site_url="https://example.org/inr/")):
+    digest.update(f.uri.encode() + b"\\0" + f.content.encode() + b"\\0" + repr(f.context).encode())
+print(digest.hexdigest())
+"""
+
+
+def test_rendering_is_deterministic_across_processes(tmp_path: Path) -> None:
+    """Every generated file is the same in fresh processes with different hash seeds,
+    and when papers/ is read from a copy whose files were written in another order."""
+    copy = tmp_path / "papers"
+    copy.mkdir()
+    for source in sorted((GOLDEN / "papers").iterdir(), reverse=True):
+        shutil.copyfile(source, copy / source.name)
+    digests = set()
+    for seed, folder in (("1", GOLDEN / "papers"), ("2", copy), ("3", GOLDEN / "papers")):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "hooks")}
+        run = subprocess.run([sys.executable, "-c", _DIGEST, str(folder)], env=env, capture_output=True, text=True, check=True)
+        digests.add(run.stdout.strip())
+    assert len(digests) == 1, digests
 
 
 def test_markers(small: Catalog) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
 
 import yaml
 
@@ -60,13 +58,18 @@ def page_front(title: str, description: str, **extra: object) -> str:
 
 
 def rel(from_uri: str, to_uri: str) -> str:
-    """Relative link from one generated `.md` file to another (MkDocs checks these)."""
-    return _rel(posixpath.dirname(from_uri) or ".", to_uri)
+    """Relative link from one generated `.md` file to another (MkDocs checks these).
 
-
-@lru_cache(maxsize=65536)
-def _rel(from_dir: str, to_uri: str) -> str:
-    return posixpath.relpath(to_uri, from_dir)
+    Both URIs are normalised paths relative to docs/ (no `.` or `..` parts), so the
+    link is found by dropping the common folders: `rel("tasks/a.md", "methods/b.md")`
+    gives `../methods/b.md`.
+    """
+    here = from_uri.split("/")[:-1]
+    there = to_uri.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
