@@ -70,3 +70,51 @@ def test_biblatex_and_biber(bibfile: tuple[Path, list[str]]) -> None:
         folder, keys, "\\usepackage[backend=biber,style=numeric]{biblatex}\n\\addbibresource{refs.bib}\n", "\\printbibliography\n", ["biber"]
     )
     assert not re.search(r"\] (WARN|ERROR) -", blg), "\n".join(line for line in blg.splitlines() if "WARN" in line or "ERROR" in line)
+
+
+def test_biber_datamodel_accepts_every_entry(bibfile: tuple[Path, list[str]]) -> None:
+    """biblatex's data model (biber --validate-datamodel): no unknown field, none missing."""
+    require_tool(bool(shutil.which("biber")), "biber")
+    folder, keys = bibfile
+    result = run(["biber", "--tool", "--validate-datamodel", "refs.bib"], folder)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if re.search(r"\b(WARN|ERROR) -", line)]
+    assert not warnings, "\n".join(warnings)
+    assert len(reparse_fields((folder / "refs_bibertool.bib").read_text(encoding="utf-8"))) == len(keys)
+
+
+ET_AL = """@inproceedings{doe2021long,
+  author = {Doe, Jane and Roe, Richard and others},
+  title = {A Paper with Many Authors},
+  booktitle = {Proceedings of the Test Conference},
+  year = {2021}
+}
+"""
+
+
+def _et_al_bib(tmp_path: Path) -> Path:
+    """The `and others` entry as the survey exports it (loaded, then written by the exporter)."""
+    from inrsurvey.bib import format_entry, parse_entries
+
+    entries, problems = parse_entries(ET_AL, "doe2021long.bib")
+    assert entries and not problems and entries[0].et_al
+    (tmp_path / "refs.bib").write_text(format_entry(entries[0]), encoding="utf-8")
+    return tmp_path
+
+
+def test_and_others_is_et_al_in_bibtex(tmp_path: Path) -> None:
+    require_tool(all(shutil.which(t) for t in ("pdflatex", "bibtex")), "pdflatex and bibtex (texlive-latex-base)")
+    folder = _et_al_bib(tmp_path)
+    compile_with(folder, ["doe2021long"], "", "\\bibliographystyle{plain}\n\\bibliography{refs}\n", ["bibtex"])
+    bbl = read(folder, "bbl")
+    assert re.search(r"Jane Doe, Richard Roe, et~al\.", bbl), bbl
+    assert "others" not in bbl
+
+
+def test_and_others_is_more_authors_in_biber(tmp_path: Path) -> None:
+    require_tool(all(shutil.which(t) for t in ("pdflatex", "biber")), "pdflatex and biber (texlive-bibtex-extra, biber)")
+    folder = _et_al_bib(tmp_path)
+    compile_with(folder, ["doe2021long"], "\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n", "\\printbibliography\n", ["biber"])
+    bbl = read(folder, "bbl")
+    assert "\\true{moreauthor}" in bbl and "\\name{author}{2}{}{%" in bbl, bbl
+    assert "others" not in bbl.replace("moreauthor", "")
