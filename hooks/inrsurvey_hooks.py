@@ -5,13 +5,14 @@ expand markers. All logic lives in the `inrsurvey` package; this file only adapt
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from inrsurvey.model import Catalog
 from inrsurvey.problems import PAGE_URI, problems_page, strict_message, valid_catalog
@@ -23,8 +24,11 @@ from inrsurvey.site import GeneratedFile, SiteOptions, plan_site
 from inrsurvey.validate import check
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -83,7 +87,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for planned in _state.planned:
         if planned.uri in existing:
             raise PluginError(f"docs/{planned.uri} is generated from papers/; remove the hand-written file")
-        file = File.generated(config, planned.uri, content=planned.content)
+        # Generated pages are reached through the overview pages, not the nav: no "not in nav" notice each.
+        file = File.generated(config, planned.uri, content=planned.content, inclusion=InclusionLevel.NOT_IN_NAV)
         if planned.uri.startswith("methods/"):
             file.edit_uri = "../papers/" + planned.uri.removeprefix("methods/")
         files.append(file)
@@ -158,3 +163,30 @@ def on_build_error(*, error: Exception) -> None:
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The same for pages rendered from templates alone (404.html)."""
     return secure_external_links(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """Rebuild on changes to papers/ and to the package, with the package's current code.
+
+    MkDocs loads this hook file once per process, and the modules it imports stay
+    loaded; before each rebuild the package is forgotten and this file run again in
+    place, so an edit to the package shows without a restart.
+    """
+    hooks_dir = str(Path(__file__).resolve().parent)
+    server.watch(str(_papers_dir(config)))
+    server.watch(str(Path(hooks_dir) / "inrsurvey"))
+    hook = sys.modules[__name__]
+
+    def rebuild() -> None:
+        for name in [m for m in sys.modules if m == "inrsurvey" or m.startswith("inrsurvey.")]:
+            del sys.modules[name]
+        sys.path.insert(0, hooks_dir)
+        try:
+            assert hook.__spec__ is not None and hook.__spec__.loader is not None
+            hook.__spec__.loader.exec_module(hook)
+        finally:
+            sys.path.remove(hooks_dir)
+        builder()
+
+    server.builder = rebuild
+    return server

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, BuildResult
 from sitehtml import parse
 
 pytestmark = pytest.mark.build
@@ -57,3 +57,10 @@ def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
                     broken.append(f"{html_file.relative_to(site_dir)}: {url} (no anchor)")
     assert checked > 1000
     assert not broken, broken[:20]
+
+
+def test_build_log_holds_only_what_matters(real_site: BuildResult) -> None:
+    """No line per generated page ("not included in the nav"): a build says what it did and what is wrong."""
+    lines = [line for line in real_site.log.splitlines() if line.strip()]
+    assert not [line for line in lines if "not included" in line or "not in nav" in line.lower()], lines[:20]
+    assert len(lines) <= 10, lines
