@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 import sys
@@ -177,10 +178,18 @@ def test_stage_builds_with_plain_mkdocs(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "staged"
     result = cli(project, "stage", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
-    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "hooks:" not in config and "inrsurvey_hooks" not in config
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["INHERIT"] == "base.yml" and config["hooks"] == []
+    assert str(project) not in json.dumps(config) and str(out) not in json.dumps(config), "no absolute path"
     assert (out / "docs" / "methods" / "nerf.md").is_file() and (out / "docs" / "bib" / "all.bib").is_file()
     assert "inrsurvey:" not in (out / "docs" / "index.md").read_text(encoding="utf-8")
-    built = build(out / "mkdocs.yml", tmp_path / "site")
+    moved = tmp_path / "elsewhere" / "copy"
+    moved.parent.mkdir()
+    shutil.move(out, moved)
+    built = build(moved / "mkdocs.yml", tmp_path / "site")
     assert built.ok, built.error + built.log
-    assert (tmp_path / "site" / "methods" / "nerf" / "index.html").is_file()
+    assert "inrsurvey" not in built.log, "the hook ran"
+    html = (tmp_path / "site" / "methods" / "nerf" / "index.html").read_text(encoding="utf-8")
+    assert "Representing Scenes as Neural Radiance Fields" in html
+    assert (tmp_path / "site" / "search" / "search_index.json").is_file(), "Material's search replaces the hook's Pagefind index"
+    assert not (tmp_path / "site" / "pagefind").exists()
