@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,13 @@ def catalog() -> Catalog:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real site built once with --strict."""
-    site = tmp_path_factory.mktemp("real-site")
+    """The real site built once with --strict.
+
+    With INRSURVEY_TESTED_SITE set (CI), it is built into that folder, so the deploy job
+    publishes exactly the site these tests checked.
+    """
+    target = os.environ.get("INRSURVEY_TESTED_SITE")
+    site = Path(target).resolve() if target else tmp_path_factory.mktemp("real-site")
     result = build(ROOT / "mkdocs.yml", site)
     assert result.ok, result.error + "\n" + result.log
     return result
