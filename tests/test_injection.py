@@ -22,6 +22,8 @@ SUMMARY = (
     + "\n\nThen it smuggles [a link](javascript:window.__pwned=6) and attributes into the page.\n"
     + '{: onclick="window.__pwned=7" }\n'
 )
+pytestmark = pytest.mark.build
+
 MARKERS = ["<script>window.__pwned", "<img src=x", "<svg onload"]  # raw tags; as escaped text they are fine
 
 
@@ -95,8 +97,7 @@ def test_no_script_runs_in_the_browser(evil_site: BuildResult, browser: Any) -> 
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         for url in (f"methods/{slug}/", "catalog/", "tasks/view-synthesis/", "summary/", "statistics/", ""):
-            page.goto(url)
-            page.wait_for_timeout(300)
+            page.goto(url, wait_until="networkidle")
             assert page.evaluate("window.__pwned") is None, url
         page.goto("catalog/?q=evil")
         page.wait_for_selector("ol.inr-results > li.inr-card")
@@ -107,6 +108,6 @@ def test_no_script_runs_in_the_browser(evil_site: BuildResult, browser: Any) -> 
         box.press_sequentially("Evil", delay=20)
         page.wait_for_selector(".inr-search-list a.inr-search-link")
         assert "Evil" in page.inner_text(".inr-search-list")
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__pwned") is None and not dialogs
         context.close()

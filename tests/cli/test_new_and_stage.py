@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT, build
+from helpers import ROOT, build, copy_site
 from inrsurvey.bib import reparse_fields
 
 ARXIV_MISC = """@misc{mueller2022instant,
@@ -76,9 +76,7 @@ SUMMARY = " ".join(["This method represents a scene with a coordinate network an
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    for name in ("papers", "docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_site(tmp_path)
     # The sample entries below add these methods again: take them out, with what builds on them.
     removed = {"instant-ngp", "mip-nerf", "plenoxels"}
     while True:
