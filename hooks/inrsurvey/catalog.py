@@ -7,7 +7,6 @@ what loaded. A method that cannot load is reported, never silently dropped.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import stat
@@ -19,30 +18,26 @@ from typing import Any
 import yaml
 
 from . import bib
+from .frontmatter import read_values
 from .identifiers import SLUG, VENUE_ID, bad_characters, fold, show, slug_problem
 from .model import (
     VENUE_KINDS,
     BibEntry,
     Catalog,
-    CodeLink,
     Paper,
     Problem,
-    SurveyLabel,
     Tag,
     Taxonomy,
     Term,
     Venue,
     slugify,
 )
-from .schema import CODE_KEYS, KEY_NAMES, REQUIRED, SURVEY_KEYS
 
 TAXONOMY_FILE = "taxonomy.yml"
 
 MAX_FILE_BYTES = 256 * 1024
 """The largest source file accepted in papers/."""
 
-PROMPT = "FILL IN"
-"""The prompt `inrsurvey new` leaves in values the contributor has to write."""
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe YAML loading (libyaml's when available) that leaves dates as text.
@@ -298,26 +293,6 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _date(value: Any) -> dt.date | None:
-    """A `YYYY-MM-DD` date, or None when the value is not one."""
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-def _strings(value: Any) -> tuple[str, ...] | None:
-    if isinstance(value, str):
-        return None
-    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-        return tuple(v.strip() for v in value)
-    return None
-
-
 def _front_matter_paper(
     slug: str,
     meta: dict[str, Any],
@@ -328,107 +303,13 @@ def _front_matter_paper(
     bib_rel: str,
     problems: list[Problem],
 ) -> Paper | None:
-    def bad(key: str, expected: str) -> None:
-        problems.append(
-            Problem(md_rel, lines.get(key), "fm-type", f"'{key}' must be {expected}, not {type(meta[key]).__name__} {meta[key]!r}")
-        )
-
-    ok = True
-    for key in sorted(set(meta) - KEY_NAMES):
-        problems.append(
-            Problem(md_rel, lines.get(key), "fm-unknown-key", f"unknown key '{key}'; see the front-matter table on the contributing page")
-        )
-    for key in REQUIRED:
-        if key not in meta or meta[key] in (None, "", []):
-            problems.append(Problem(md_rel, lines.get(key, 1), "fm-missing-key", f"required key '{key}' is missing or empty"))
-            ok = False
-    values: dict[str, Any] = {}
-    for key in ("name", "field", "task", "venue", "project"):
-        if key in meta and meta[key] is not None:
-            if isinstance(meta[key], str):
-                values[key] = meta[key].strip()
-            else:
-                bad(key, "a string")
-                ok = False
-    for key in ("aliases", "tags", "inputs", "outputs", "builds_on", "corrections", "sources"):
-        if key in meta and meta[key] is not None:
-            items = _strings(meta[key])
-            if items is None:
-                bad(key, "a list of non-empty strings")
-                ok = False
-            else:
-                values[key] = items
-    for key in ("posted", "added"):
-        if key in meta and meta[key] is not None:
-            day = _date(meta[key])
-            if day is not None:
-                values[key] = day
-            elif isinstance(meta[key], str) and PROMPT in meta[key]:
-                problems.append(Problem(md_rel, lines.get(key), "fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the date, YYYY-MM-DD"))
-                ok = False
-            else:
-                problems.append(
-                    Problem(md_rel, lines.get(key), "fm-date", f"'{key}' must be a date written YYYY-MM-DD, not {meta[key]!r}")
-                )
-                ok = False
-    code: list[CodeLink] = []
-    raw_code = meta.get("code")
-    if raw_code is not None:
-        if not isinstance(raw_code, list):
-            bad("code", "a list of mappings with url, framework, official")
-            ok = False
-        else:
-            for item in raw_code:
-                if (
-                    not isinstance(item, dict)
-                    or set(item) - CODE_KEYS
-                    or not isinstance(item.get("url"), str)
-                    or not isinstance(item.get("framework", ""), str)
-                    or not isinstance(item.get("official", True), bool)
-                ):
-                    problems.append(
-                        Problem(md_rel, lines.get("code"), "fm-type", f"each 'code' item needs url (string), framework (string), official (true/false); got {item!r}")
-                    )
-                    ok = False
-                    continue
-                code.append(CodeLink(item["url"].strip(), item.get("framework", "").strip(), item.get("official", True)))
-    survey: SurveyLabel | None = None
-    raw_survey = meta.get("survey")
-    if raw_survey is not None:
-        if (
-            not isinstance(raw_survey, dict)
-            or set(raw_survey) != set(SURVEY_KEYS)
-            or not all(isinstance(raw_survey[k], str) and raw_survey[k].strip() for k in SURVEY_KEYS)
-        ):
-            bad("survey", "a mapping with the strings label, field and task")
-            ok = False
-        else:
-            survey = SurveyLabel(*(raw_survey[k].strip() for k in SURVEY_KEYS))
-    if not ok:
+    values, found = read_values(meta, lines, md_rel)
+    problems.extend(found)
+    if values is None:
         return None
     return Paper(
-        slug=slug,
-        name=values["name"],
-        field=values["field"],
-        task=values["task"],
-        venue=values["venue"],
-        entry=entry,
-        body=body,
-        aliases=values.get("aliases", ()),
-        tags=values.get("tags", ()),
-        inputs=values.get("inputs", ()),
-        outputs=values.get("outputs", ()),
-        posted=values.get("posted"),
-        added=values.get("added"),
-        code=tuple(code),
-        project=values.get("project", ""),
-        builds_on=values.get("builds_on", ()),
-        corrections=values.get("corrections", ()),
-        sources=values.get("sources", ()),
-        survey=survey,
-        md_path=md_rel,
-        bib_path=bib_rel,
-        lines=MappingProxyType(dict(lines)),
+        slug=slug, entry=entry, body=body, md_path=md_rel, bib_path=bib_rel,
+        lines=MappingProxyType(dict(lines)), **values,  # type: ignore[arg-type]
     )
 
 

@@ -11,7 +11,7 @@ from types import MappingProxyType
 import yaml
 
 from . import bib
-from .catalog import PROMPT
+from .frontmatter import PROMPT
 from .model import BibEntry, Catalog, Taxonomy, Venue, slugify
 
 _ARXIV_IN_TEXT = re.compile(r"(?:arXiv[:\s]*|abs/|pdf/)(\d{4}\.\d{4,5})", re.IGNORECASE)

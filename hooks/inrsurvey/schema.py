@@ -1,53 +1,76 @@
 """The front-matter schema of `papers/<slug>.md`, in one place.
 
-Loading, validation, the `new` scaffold and the contributing page's schema table
-all read this table, so the documentation cannot drift from the code.
+Each key is declared once with its kind; loading (frontmatter.py reads each kind),
+validation (URL and prompt checks follow the kinds), the `new` scaffold and the
+contributing page's schema table all derive from `KEYS`, so neither the code nor the
+documentation can drift. A key's name is also the `Paper` attribute it fills.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["text", "texts", "url", "urls", "date", "code", "survey"]
+"""How a value is written: one string, a list of strings, one or a list of http(s) URLs,
+a `YYYY-MM-DD` date, the list of code mappings, the survey provenance mapping."""
+
+TYPE_NAMES: dict[str, str] = {
+    "text": "string",
+    "texts": "list of strings",
+    "url": "URL",
+    "urls": "list of URLs",
+    "date": "date",
+    "code": "list of mappings",
+    "survey": "mapping",
+}
+"""The type of each kind as the contributing page names it."""
 
 
 @dataclass(frozen=True)
 class Key:
-    """One front-matter key: its type, whether it is required, and its meaning."""
+    """One front-matter key: its kind, whether it is required, and its meaning."""
 
     name: str
-    type: str
+    kind: Kind
     required: bool
     meaning: str
     example: str
 
+    @property
+    def type(self) -> str:
+        """The kind in words (`list of strings`)."""
+        return TYPE_NAMES[self.kind]
+
 
 KEYS: tuple[Key, ...] = (
-    Key("name", "string", True, "display name, as the authors call the method", "NeRF"),
+    Key("name", "text", True, "display name, as the authors call the method", "NeRF"),
     Key(
         "aliases",
-        "list of strings",
+        "texts",
         False,
         "other names readers search for, including the original survey's label when it "
         "differs",
         "[Neural Radiance Fields]",
     ),
-    Key("field", "string", True, "a field `name` from `papers/taxonomy.yml`", "3D Vision"),
-    Key("task", "string", True, "a task `name` from `papers/taxonomy.yml`", "View Synthesis"),
+    Key("field", "text", True, "a field `name` from `papers/taxonomy.yml`", "3D Vision"),
+    Key("task", "text", True, "a task `name` from `papers/taxonomy.yml`", "View Synthesis"),
     Key(
         "tags",
-        "list of strings",
+        "texts",
         True,
         "tag `id`s from `papers/taxonomy.yml` that truly apply (at least one)",
         "[volume-rendering, positional-encoding]",
     ),
     Key(
         "venue",
-        "string",
+        "text",
         True,
         "a venue `id` from `papers/taxonomy.yml`; `arXiv` for preprints",
         "ECCV",
     ),
-    Key("inputs", "list of strings", True, "what the network takes", "[3D position, viewing direction]"),
-    Key("outputs", "list of strings", True, "what the network predicts", "[volume density, RGB colour]"),
+    Key("inputs", "texts", True, "what the network takes", "[3D position, viewing direction]"),
+    Key("outputs", "texts", True, "what the network predicts", "[volume density, RGB colour]"),
     Key(
         "posted",
         "date",
@@ -58,17 +81,17 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "code",
-        "list of mappings",
+        "code",
         False,
         "code repositories: `url` (http/https), `framework` (PyTorch, TensorFlow, JAX, ...), "
         "`official` (true/false)",
         "[{url: https://github.com/bmild/nerf, framework: TensorFlow, official: true}]",
     ),
-    Key("project", "URL", False, "the official project page", "https://www.matthewtancik.com/nerf"),
-    Key("builds_on", "list of strings", False, "slugs of survey methods this one directly extends", "[nerf]"),
+    Key("project", "url", False, "the official project page", "https://www.matthewtancik.com/nerf"),
+    Key("builds_on", "texts", False, "slugs of survey methods this one directly extends", "[nerf]"),
     Key(
         "sources",
-        "list of URLs",
+        "urls",
         True,
         "the pages the facts and the summary were checked against: the arXiv abstract page, the "
         "proceedings or publisher page, the official repository; at least one primary source",
@@ -76,7 +99,7 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "survey",
-        "mapping",
+        "survey",
         False,
         "the original survey's entry, kept as provenance: `label` (its name for the method), "
         "`field` and `task` (its classification, even where ours differs)",
@@ -85,7 +108,7 @@ KEYS: tuple[Key, ...] = (
     Key("added", "date", True, "the day the method was added to the survey, `YYYY-MM-DD`", "2026-11-27"),
     Key(
         "corrections",
-        "list of strings",
+        "texts",
         False,
         "where our facts differ from the original survey, one line each",
         '["Venue: published at CVPR 2021; the survey lists none."]',
@@ -94,9 +117,13 @@ KEYS: tuple[Key, ...] = (
 """Every front-matter key, in the order the contributing page documents them."""
 
 KEY_NAMES = frozenset(k.name for k in KEYS)
-REQUIRED = tuple(k.name for k in KEYS if k.required)
 CODE_KEYS = frozenset({"url", "framework", "official"})
 SURVEY_KEYS = ("label", "field", "task")
+
+
+def keys_of(*kinds: Kind) -> tuple[Key, ...]:
+    """The keys of the given kinds, in schema order."""
+    return tuple(k for k in KEYS if k.kind in kinds)
 
 
 def schema_table() -> str:

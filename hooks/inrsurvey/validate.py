@@ -14,10 +14,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import bib
-from .catalog import PROMPT, load_catalog
+from .catalog import load_catalog
+from .frontmatter import PROMPT
 from .identifiers import bad_characters, fold, show
+from .markup import CODE
 from .model import Catalog, Paper, Problem, arxiv_yymm, slugify
-from .render.text import CODE
+from .schema import Kind, keys_of
 
 MAX_AUTHORS = 100
 """More authors than this in one entry is reported (`bib-author-count`)."""
@@ -137,15 +139,19 @@ def _check_entry(paper: Paper) -> Iterator[Problem]:
         yield _md(paper, "posted", "posted-missing", "'posted' is set but the entry has no eprint; add the arXiv eprint or remove 'posted'")
 
 
+def _values(paper: Paper, *kinds: Kind) -> Iterator[tuple[str, str]]:
+    """(key, value) for every string the paper holds under keys of these kinds."""
+    for key in keys_of(*kinds):
+        value = getattr(paper, key.name)
+        yield from ((key.name, v) for v in (value if isinstance(value, tuple) else (value,)) if v)
+
+
 def _check_links(paper: Paper) -> Iterator[Problem]:
-    if paper.project:
-        reason = check_url(paper.project)
+    urls = [*_values(paper, "url", "urls"), *(("code", c.url) for c in paper.code)]
+    for key, url in urls:
+        reason = check_url(url)
         if reason:
-            yield _md(paper, "project", "url-scheme", reason + "; use an http(s) link")
-    for link in paper.code:
-        reason = check_url(link.url)
-        if reason:
-            yield _md(paper, "code", "url-scheme", reason + "; use an http(s) link")
+            yield _md(paper, key, "url-scheme", reason + "; use an http(s) link")
     yield from _check_sources(paper)
 
 
@@ -168,10 +174,6 @@ def is_primary_source(url: str, paper: Paper) -> bool:
 
 
 def _check_sources(paper: Paper) -> Iterator[Problem]:
-    for url in paper.sources:
-        reason = check_url(url)
-        if reason:
-            yield _md(paper, "sources", "url-scheme", reason + "; list http(s) links in 'sources'")
     if len(set(paper.sources)) != len(paper.sources):
         yield _md(paper, "sources", "duplicate-item", "a URL is listed twice in 'sources'; list each once")
     if paper.sources and not any(is_primary_source(u, paper) for u in paper.sources):
@@ -183,10 +185,7 @@ def _check_sources(paper: Paper) -> Iterator[Problem]:
 
 
 def _check_prompts(paper: Paper) -> Iterator[Problem]:
-    values: list[tuple[str, str]] = [("name", paper.name), ("field", paper.field), ("task", paper.task), ("venue", paper.venue), ("project", paper.project)]
-    for key in ("tags", "inputs", "outputs", "aliases", "builds_on", "sources"):
-        values += [(key, v) for v in getattr(paper, key)]
-    values += [("code", c.url) for c in paper.code]
+    values = [*_values(paper, "text", "texts", "url", "urls"), *(("code", c.url) for c in paper.code)]
     for key in sorted({k for k, v in values if PROMPT in v}):
         yield _md(paper, key, "fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the value")
     if PROMPT in paper.body:

@@ -7,6 +7,7 @@ import inspect
 import pkgutil
 
 import inrsurvey
+from helpers import ROOT
 
 
 def test_every_public_object_is_documented() -> None:
@@ -23,3 +24,10 @@ def test_every_public_object_is_documented() -> None:
             if (inspect.isfunction(obj) or inspect.isclass(obj)) and not inspect.getdoc(obj):
                 missing.append(f"{info.name}.{name}")
     assert not missing, missing
+
+
+def test_every_module_is_in_the_reference() -> None:
+    """The API reference (docs/reference/) renders every module of the package."""
+    listed = {line.removeprefix(":::").strip() for page in (ROOT / "docs" / "reference").glob("*.md") for line in page.read_text(encoding="utf-8").splitlines() if line.startswith(":::")}
+    modules = {info.name for info in pkgutil.walk_packages(inrsurvey.__path__, "inrsurvey.") if not info.ispkg and not info.name.endswith("__main__")}
+    assert modules <= listed, sorted(modules - listed)

@@ -9,10 +9,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import yaml
 
+from ..markup import CODE
 from ..model import Catalog, Paper, Person, Venue
-
-CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.DOTALL)
-"""Code spans and fenced blocks, where Markdown shows HTML as text."""
 
 
 def outside_code(markdown: str, transform: Callable[[str], str]) -> str:
