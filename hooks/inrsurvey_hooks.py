@@ -89,8 +89,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{planned.uri} is generated from papers/; remove the hand-written file")
         # Generated pages are reached through the overview pages, not the nav: no "not in nav" notice each.
         file = File.generated(config, planned.uri, content=planned.content, inclusion=InclusionLevel.NOT_IN_NAV)
-        if planned.uri.startswith("methods/"):
-            file.edit_uri = "../papers/" + planned.uri.removeprefix("methods/")
+        if planned.source:
+            file.edit_uri = "../" + planned.source  # relative to the configured edit_uri (docs/)
         files.append(file)
         _state.generated.add(planned.uri)
         if planned.context:

@@ -107,7 +107,7 @@ def paper_record(catalog: Catalog, paper: Paper) -> dict[str, object]:
         "survey": {"label": paper.survey.label, "field": paper.survey.field, "task": paper.survey.task} if paper.survey else None,
         "key": paper.key,
         "bibtex": format_entry(paper.entry),
-        "page": f"methods/{paper.slug}/",
+        "page": paths.page_url(paths.method(paper)),
     }
 
 
@@ -180,7 +180,7 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
         f"  <author><name>{xml_escape(title)} maintainers</name></author>",
     ]
     for paper in papers:
-        url = f"{base}methods/{paper.slug}/"
+        url = base + paths.page_url(paths.method(paper))
         added = paper.added.isoformat() if paper.added else updated
         venue = venue_of(catalog, paper)
         authors = author_list(paper.authors, paper.entry.et_al).removesuffix(".")

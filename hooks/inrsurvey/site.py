@@ -40,6 +40,8 @@ class GeneratedFile:
     content: str
     context: Mapping[str, object] | None = None
     """Extra data for the page template (the `inr` variable), e.g. citation metadata."""
+    source: str = ""
+    """The file in the project the page is generated from (`papers/nerf.md`), for edit links."""
 
     @property
     def is_page(self) -> bool:
@@ -59,12 +61,12 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     """Every generated page and download for the catalog, sorted by URI."""
     files: list[GeneratedFile] = []
 
-    def add(uri: str, content: str, context: Mapping[str, object] | None = None) -> None:
-        files.append(GeneratedFile(uri, content, context))
+    def add(uri: str, content: str, context: Mapping[str, object] | None = None, source: str = "") -> None:
+        files.append(GeneratedFile(uri, content, context, source))
 
     tax = catalog.taxonomy
     for paper in catalog.papers:
-        add(paths.method(paper), method_page(catalog, paper), method_head(catalog, paper, options.site_url))
+        add(paths.method(paper), method_page(catalog, paper), method_head(catalog, paper, options.site_url), paper.md_path)
         add(paths.bib(paper.key), export.bib_text([paper]))
     for term in tax.fields:
         add(paths.field(term), field_page(catalog, term))

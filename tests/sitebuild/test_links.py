@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from helpers import ROOT, BuildResult
+from inrsurvey.model import Catalog
 from sitehtml import parse
 
 pytestmark = pytest.mark.build
@@ -64,3 +65,13 @@ def test_build_log_holds_only_what_matters(real_site: BuildResult) -> None:
     lines = [line for line in real_site.log.splitlines() if line.strip()]
     assert not [line for line in lines if "not included" in line or "not in nav" in line.lower()], lines[:20]
     assert len(lines) <= 10, lines
+
+
+def test_every_generated_page_is_where_paths_says(catalog: Catalog, site_dir: Path) -> None:
+    """One module owns the URL layout: every generated page is published at `paths.page_url`."""
+    from inrsurvey.render import paths
+    from inrsurvey.site import plan_site
+
+    pages = [f.uri for f in plan_site(catalog) if f.is_page]
+    missing = [uri for uri in pages if not (site_dir / paths.page_url(uri) / "index.html").is_file()]
+    assert pages and not missing, missing[:10]

@@ -70,7 +70,7 @@ def head_meta(catalog: Catalog, paper: Paper, site_url: str) -> list[list[str]]:
         meta.append(["citation_arxiv_id", paper.arxiv])
         meta.append(["citation_pdf_url", f"https://arxiv.org/pdf/{paper.arxiv}"])
     if site_url:
-        meta.append(["citation_abstract_html_url", f"{site_url.rstrip('/')}/methods/{paper.slug}/"])
+        meta.append(["citation_abstract_html_url", site_url.rstrip("/") + "/" + paths.page_url(paths.method(paper))])
     return meta
 
 

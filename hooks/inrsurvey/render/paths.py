@@ -22,6 +22,15 @@ CSL_JSON = "data/papers.csl.json"
 FEED = "feed.xml"
 
 
+def page_url(uri: str) -> str:
+    """The URL of a generated page relative to the site root, as MkDocs publishes it
+    (directory URLs): `methods/nerf.md` gives `methods/nerf/`, `tasks/index.md` gives `tasks/`."""
+    stem = uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
 def method(paper: Paper | str) -> str:
     """A method's page."""
     slug = paper if isinstance(paper, str) else paper.slug
