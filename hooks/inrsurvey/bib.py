@@ -65,10 +65,6 @@ FIELD_ORDER = (
 DISPLAY_FIELDS = ("title", "booktitle", "journal", "publisher", "howpublished")
 """Fields decoded from LaTeX for display (authors are decoded name part by name part)."""
 
-KEY_STOPWORDS = frozenset(
-    ["a", "an", "the", "on", "of", "in", "for", "with", "to", "and", "via", "from", "by", "at", "towards"]
-)
-"""Title words skipped when deriving a citation key."""
 
 
 
@@ -324,62 +320,6 @@ def _to_entry(
         line=line,
         lines=MappingProxyType(lines),
     )
-
-
-def _ascii_word(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
-def expected_key(entry: BibEntry) -> str:
-    """The citation key the survey's key scheme gives this entry.
-
-    First author's family name, year, first significant title word; lowercase
-    ASCII letters and digits only (`mildenhall2020nerf`).
-    """
-    family = _ascii_word(entry.authors[0].last) if entry.authors else "anonymous"
-    words = re.split(r"[\s/:]+", entry.text("title"))
-    word = next(
-        (w for w in (_ascii_word(w) for w in words) if w and w not in KEY_STOPWORDS), ""
-    )
-    return f"{family}{entry.get('year')}{word}"
-
-
-_WORD = re.compile(r"[A-Za-z0-9]+")
-
-
-def unprotected_words(title: str) -> list[str]:
-    """Words of a raw title whose capitals a bibliography style would lowercase.
-
-    A word needs braces when it has a capital after its first character (`NeRF`,
-    `SIREN`, `GANs`) or mixes digits and capitals (`3D`), and no brace group
-    already protects it.
-    """
-    found: list[str] = []
-    depth = 0
-    index = 0
-    while index < len(title):
-        char = title[index]
-        if char == "\\" and index + 1 < len(title):
-            match = re.match(r"\\([A-Za-z]+|.)", title[index:])
-            index += len(match.group(0)) if match else 1
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            match = _WORD.match(title, index)
-            if match:
-                word = match.group(0)
-                caps_inside = any(c.isupper() for c in word[1:])
-                digit_caps = any(c.isdigit() for c in word) and any(c.isupper() for c in word)
-                if caps_inside or digit_caps:
-                    found.append(word)
-                index = match.end()
-                continue
-        index += 1
-    return found
 
 
 def _ordered(fields: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 import yaml
 
-from . import bib
+from . import bib, bibstyle
 from .frontmatter import PROMPT
 from .model import BibEntry, Catalog, Taxonomy, Venue, slugify
 
@@ -63,7 +63,7 @@ def match_venue(taxonomy: Taxonomy, fields: dict[str, str]) -> Venue | None:
 
 
 def _protect_title(title: str) -> str:
-    for word in sorted(set(bib.unprotected_words(title)), key=len, reverse=True):
+    for word in sorted(set(bibstyle.unprotected_words(title)), key=len, reverse=True):
         title = re.sub(rf"(?<![{{\w]){re.escape(word)}(?![\w}}])", "{" + word + "}", title)
     return title
 
@@ -147,7 +147,7 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
         key="", entry_type=entry_type, fields=tuple(out.items()),
         display=MappingProxyType({"title": bib.decode_latex(out["title"])}), authors=authors,
     )
-    key = bib.expected_key(draft)
+    key = bibstyle.expected_key(draft)
     entry = BibEntry(key=key, entry_type=entry_type, fields=draft.fields, display=draft.display, authors=authors)
     display_name = name or _name_from_title(out["title"])
     if not display_name:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import bib
+from . import bib, bibstyle
 from .catalog import load_catalog
 from .frontmatter import PROMPT
 from .identifiers import bad_characters, fold, show
@@ -109,11 +109,11 @@ def _check_entry(paper: Paper) -> Iterator[Problem]:
     if year and not YEAR.match(year):
         yield _bib(paper, "year", "bib-year", f"year '{year}' must be four digits")
     if year and YEAR.match(year) and entry.authors and entry.get("title"):
-        expected = bib.expected_key(entry)
+        expected = bibstyle.expected_key(entry)
         if entry.key != expected:
             yield _bib(paper, None, "bib-key", f"the key '{entry.key}' does not follow the key scheme; rename it to '{expected}'")
     if entry.get("title"):
-        words = bib.unprotected_words(entry.get("title"))
+        words = bibstyle.unprotected_words(entry.get("title"))
         if words:
             yield _bib(paper, "title", "bib-title-case", "protect these words with braces so styles keep their capitals: " + ", ".join(f"{{{w}}}" for w in words))
     doi = entry.get("doi")

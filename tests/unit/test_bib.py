@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inrsurvey import bib
+from inrsurvey import bib, bibstyle
 
 ENTRY = r"""
 @InProceedings{muller2021neural,
@@ -83,16 +83,16 @@ def test_export_is_deterministic_and_reparses() -> None:
 
 def test_expected_key_scheme() -> None:
     entry = parse_one(ENTRY)
-    assert bib.expected_key(entry) == "muller2021neural"
+    assert bibstyle.expected_key(entry) == "muller2021neural"
     hyphen = parse_one("@misc{k, author={Bemana, M.}, title={X-Fields: Implicit}, year={2020}}")
-    assert bib.expected_key(hyphen) == "bemana2020xfields"
+    assert bibstyle.expected_key(hyphen) == "bemana2020xfields"
     stop = parse_one("@misc{k, author={Rott Shaham, T.}, title={On the Spatially-Adaptive Nets}, year={2021}}")
-    assert bib.expected_key(stop) == "rottshaham2021spatiallyadaptive"
+    assert bibstyle.expected_key(stop) == "rottshaham2021spatiallyadaptive"
 
 
 def test_unprotected_words() -> None:
-    assert bib.unprotected_words(r"{NeRF}: {3D} Scenes with {\"U}ber SIREN and 3D") == ["SIREN", "3D"]
-    assert bib.unprotected_words("Plain Title Case Words") == []
+    assert bibstyle.unprotected_words(r"{NeRF}: {3D} Scenes with {\"U}ber SIREN and 3D") == ["SIREN", "3D"]
+    assert bibstyle.unprotected_words("Plain Title Case Words") == []
 
 
 @pytest.mark.parametrize(
