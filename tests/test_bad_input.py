@@ -51,8 +51,8 @@ def test_corpus_is_large_enough() -> None:
 
 
 def test_every_code_is_produced_by_a_case_and_documented() -> None:
-    """Each problem code of validate.CODES has a corpus case and appears on the contributing page."""
-    from inrsurvey.validate import CODES
+    """Each problem code of problems.CODES has a corpus case and appears on the contributing page."""
+    from inrsurvey.problems import CODES
 
     produced = {yaml.safe_load((case / "expected.yml").read_text())["code"] for case in CASES}
     assert set(CODES) - produced == set(), sorted(set(CODES) - produced)

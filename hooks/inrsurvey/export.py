@@ -55,13 +55,6 @@ JSON_FIELDS: tuple[tuple[str, str, str], ...] = (
 """Every field of a method record in `data/papers.json`: name, type, meaning."""
 
 
-def json_schema_table() -> str:
-    """The method record's fields as a Markdown table (for the Cite page)."""
-    rows = ["| field | type | meaning |", "|---|---|---|"]
-    rows += [f"| `{name}` | {kind} | {meaning} |" for name, kind, meaning in JSON_FIELDS]
-    return "\n".join(rows) + "\n"
-
-
 def bib_text(papers: Iterable[Paper]) -> str:
     """The .bib of `papers`, in the order given, entries exactly as on method pages."""
     return format_entries(p.entry for p in papers)

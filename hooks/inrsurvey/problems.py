@@ -12,6 +12,24 @@ from collections.abc import Sequence
 from .model import Catalog, Problem
 from .render.text import md
 
+CODES = (
+    "file-bom", "file-encoding", "file-unpaired", "yaml-syntax",
+    "taxonomy-missing", "taxonomy-section", "taxonomy-entry", "taxonomy-duplicate",
+    "taxonomy-definition", "taxonomy-venue-kind",
+    "bib-syntax", "bib-duplicate-key", "bib-macro", "bib-entry-type", "bib-entry-count",
+    "bib-author", "bib-author-count", "bib-latex", "bib-missing-field", "bib-year", "bib-key", "bib-title-case", "bib-doi",
+    "arxiv-id", "posted-missing", "posted-mismatch", "url-scheme",
+    "fm-missing", "fm-not-mapping", "fm-unfilled", "fm-unknown-key", "fm-missing-key", "fm-type", "fm-date",
+    "unknown-field", "unknown-task", "unknown-tag", "duplicate-tag", "unknown-venue",
+    "venue-mismatch", "slug-mismatch", "duplicate-slug", "duplicate-paper",
+    "builds-on-unknown", "builds-on-cycle", "summary-length", "summary-html",
+    "sources-primary", "duplicate-item", "bib-field-type", "text-characters", "added-future", "posted-future",
+    "posted-after-publication", "bib-nesting", "bib-duplicate-field", "yaml-alias", "yaml-size", "yaml-nesting",
+    "yaml-key", "yaml-duplicate-key", "file-kind", "file-name", "file-size", "fm-unclosed", "identifier",
+    "fm-list-split",
+)
+"""Every problem code the loader and the validator emit."""
+
 SHOWN_IN_ERROR = 20
 """How many problems a strict build's error message lists before the count."""
 

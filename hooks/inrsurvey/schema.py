@@ -124,18 +124,3 @@ SURVEY_KEYS = ("label", "field", "task")
 def keys_of(*kinds: Kind) -> tuple[Key, ...]:
     """The keys of the given kinds, in schema order."""
     return tuple(k for k in KEYS if k.kind in kinds)
-
-
-def schema_table() -> str:
-    """The schema as a Markdown table for the contributing page."""
-    rows = [
-        "| key | type | required | meaning | example |",
-        "|---|---|---|---|---|",
-    ]
-    for key in KEYS:
-        example = key.example.replace("|", "\\|")
-        rows.append(
-            f"| `{key.name}` | {key.type} | {'yes' if key.required else 'no'} | "
-            f"{key.meaning} | `{example}` |"
-        )
-    return "\n".join(rows) + "\n"

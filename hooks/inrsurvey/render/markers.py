@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..export import json_schema_table
 from ..model import Catalog
-from ..schema import schema_table
-from ..validate import CODES
 from . import charts, pages, paths
+from .reference_tables import codes_list, json_schema_table, schema_table
 from .tables import comparison_table, summary_table
 from .taxonomy import editions, year_papers, years
 from .text import md, outside_code, rel
@@ -98,7 +96,7 @@ EXPANDERS: dict[str, Callable[[Catalog, str, dict[str, str]], str]] = {
     "schema": lambda c, uri, a: schema_table(),
     "vocabulary": _vocabulary,
     "downloads": _downloads,
-    "codes": lambda c, uri, a: "\n".join(f"- `{code}`" for code in CODES) + "\n",
+    "codes": lambda c, uri, a: codes_list(),
     "json-schema": lambda c, uri, a: json_schema_table(),
 }
 """Marker name -> function(catalog, page uri, arguments) returning Markdown."""
