@@ -38,15 +38,38 @@ def format_problem(problem: Problem, style: str) -> str:
     return str(problem)
 
 
+def _selected(root: Path, names: Sequence[str]) -> set[str]:
+    """The papers/ paths a contributor named: files (`papers/nerf.md`), or slugs (`nerf`) for both files."""
+    chosen: set[str] = set()
+    for name in names:
+        path = Path(name)
+        if path.suffix in (".md", ".bib"):
+            candidates = [path] if path.is_absolute() else [Path.cwd() / path, root / path]
+            inside = [c.resolve() for c in candidates if c.resolve().is_relative_to(root)]
+            found = next((c for c in inside if c.exists()), inside[0] if inside else None)
+            if found is None:
+                raise SystemExit(f"error: {name} is not inside {root}")
+            chosen.add(found.relative_to(root).as_posix())
+        else:
+            chosen |= {f"papers/{name}.md", f"papers/{name}.bib"}
+    return chosen
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    result = check(project_root(args) / "papers")
-    for problem in result.problems:
+    root = project_root(args)
+    result = check(root / "papers")
+    chosen = _selected(root, args.methods)
+    shown = [p for p in result.problems if not chosen or p.path in chosen]
+    for problem in shown:
         print(format_problem(problem, args.format))
     count = len(result.catalog) if result.catalog else 0
-    if result.problems:
-        print(f"{len(result.problems)} problem(s) in papers/ ({count} methods loaded)", file=sys.stderr)
+    scope = f"{', '.join(sorted(chosen))}" if chosen else "papers/"
+    if shown:
+        print(f"{len(shown)} problem(s) in {scope} ({count} methods loaded)", file=sys.stderr)
         return 1
-    print(f"ok: {count} methods, no problems", file=sys.stderr)
+    others = len(result.problems) - len(shown)
+    note = f" ({others} problem(s) elsewhere in papers/)" if others else ""
+    print(f"ok: {scope if chosen else f'{count} methods'}, no problems{note}", file=sys.stderr)
     return 0
 
 
@@ -124,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate every method in papers/: one line per problem "
         "(file:line: code: what to do). Exit 1 if there is any problem.",
     )
+    check.add_argument("methods", nargs="*", help="only report problems of these methods (slugs or papers/ files); "
+                       "the whole survey is still loaded, so links between methods are checked")
     check.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="'github' prints GitHub Actions annotations")

@@ -50,6 +50,7 @@ FIELD_ORDER = (
     "journal",
     "volume",
     "number",
+    "eid",
     "pages",
     "year",
     "publisher",

@@ -42,23 +42,51 @@ def _find_arxiv(fields: dict[str, str]) -> str:
     return ""
 
 
+_ABBREVIATIONS = {
+    "trans.": "transactions on", "graph.": "graphics", "proc.": "proceedings", "conf.": "conference",
+    "int.": "international", "intl.": "international", "comput.": "computer", "vis.": "vision",
+    "anal.": "analysis", "mach.": "machine", "intell.": "intelligence", "imaging.": "imaging",
+}
+"""ISO 4 abbreviations that publishers' entries use in venue names (`ACM Trans. Graph.`)."""
+
+
+def _venue_text(text: str) -> str:
+    """A booktitle or journal made comparable: decoded, lowercase, abbreviations written out, years dropped."""
+    plain = bib.decode_latex(text).lower()
+    plain = " ".join(_ABBREVIATIONS.get(word, word) for word in plain.split())
+    return " ".join(re.sub(r"\b(19|20)\d\d\b", " ", plain).split())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"\b(acm|ieee|cvf|the|of)\b", " ", text.lower()))
+
+
+def _names_venue(venue: Venue, plain: str) -> bool:
+    """Whether the normalised text names the venue: by id, full name, or BibTeX string."""
+    short = venue.id.lower().rstrip("w") if venue.kind == "workshop" else venue.id.lower()
+    core = re.sub(r"\s*\([^)]*\)$", "", venue.bibtex).lower()
+    return bool(
+        re.search(rf"(^|[^a-z0-9]){re.escape(short)}([^a-z0-9]|$)", plain)
+        or venue.name.lower() in plain
+        or (core and core in plain)
+        or _squash(venue.name) == _squash(plain)
+    )
+
+
 def match_venue(taxonomy: Taxonomy, fields: dict[str, str]) -> Venue | None:
-    """The taxonomy venue a booktitle or journal names (by id in the text or by full name)."""
+    """The taxonomy venue a booktitle or journal names (by id, by full name, by its BibTeX string,
+    with publishers' abbreviations and years set aside)."""
     text = fields.get("booktitle") or fields.get("journal") or ""
     if not text or re.search(r"\barxiv\b|\bcorr\b", text, re.IGNORECASE):
         return taxonomy.venue("arXiv") if _find_arxiv(fields) else None
-    plain = bib.decode_latex(text).lower()
-    candidates = []
-    for venue in taxonomy.venues:
-        if venue.kind == "preprint":
-            continue
-        workshop = "workshop" in plain
-        if workshop != (venue.kind == "workshop"):
-            continue
-        if venue.bibtex and venue.bibtex.lower() == plain:
-            return venue
-        if re.search(rf"(^|[^a-z0-9]){re.escape(venue.id.lower().rstrip('w') if venue.kind == 'workshop' else venue.id.lower())}([^a-z0-9]|$)", plain) or venue.name.lower() in plain:
-            candidates.append(venue)
+    plain = _venue_text(text)
+    if not plain:
+        return None
+    workshop = "workshop" in plain
+    candidates = [
+        v for v in taxonomy.venues
+        if v.kind != "preprint" and workshop == (v.kind == "workshop") and _names_venue(v, plain)
+    ]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -131,6 +159,8 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     for name_ in kept:  # @article has no publisher in biblatex's data model
         if fields.get(name_):
             out[name_] = fields[name_].strip()
+    if fields.get("articleno") and entry_type == "article":
+        out["eid"] = fields["articleno"].strip()  # ACM's article number; biblatex calls it eid
     if out.get("pages"):
         out["pages"] = re.sub(r"\s*-+\s*", "--", out["pages"])
     if doi:
@@ -141,7 +171,13 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     if arxiv:
         out["eprint"] = arxiv
         out["archiveprefix"] = "arXiv"
-        out["primaryclass"] = fields.get("primaryclass") or "cs.CV"
+        if fields.get("primaryclass"):
+            out["primaryclass"] = fields["primaryclass"].strip()
+        else:
+            prompts.append(f"primaryclass (.bib, optional): the primary category on arxiv.org/abs/{arxiv}, e.g. cs.CV")
+    else:
+        prompts.append("eprint and posted: the entry names no arXiv identifier; if the paper is on arXiv, add "
+                       "eprint = {ID} and archiveprefix = {arXiv} to the .bib and posted: (date of v1) to the front matter")
     authors = bib.split_authors(out["author"]) if out["author"] else ()
     draft = BibEntry(
         key="", entry_type=entry_type, fields=tuple(out.items()),
@@ -168,11 +204,13 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     }
     if posted:
         meta["posted"] = posted
-    meta["code"] = [{"url": f"{PROMPT}: official repository URL, or remove 'code'", "framework": "PyTorch", "official": True}]
-    sources = [f"https://arxiv.org/abs/{arxiv}"] if arxiv else []
-    if doi:
-        sources.append(f"https://doi.org/{doi}")
-    meta["sources"] = [*sources, f"{PROMPT}: the proceedings page and official repository you checked"]
+    meta["code"] = [{
+        "url": f"{PROMPT}: official repository URL, or remove 'code'",
+        "framework": f"{PROMPT}: PyTorch, TensorFlow, JAX, ...",
+        "official": True,
+    }]
+    where = ", ".join([f"https://arxiv.org/abs/{arxiv}"] * bool(arxiv) + [f"https://doi.org/{doi}"] * bool(doi))
+    meta["sources"] = [f"{PROMPT}: every page you checked the facts against ({where + ', ' if where else ''}the proceedings page, the official repository)"]
     meta["added"] = added
     prompts += ["field", "task", "tags", "inputs", "outputs", "code", "sources", "the summary (120-300 words, in your own words)"]
     if posted:

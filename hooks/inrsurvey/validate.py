@@ -185,7 +185,7 @@ def _check_sources(paper: Paper) -> Iterator[Problem]:
 
 
 def _check_prompts(paper: Paper) -> Iterator[Problem]:
-    values = [*_values(paper, "text", "texts", "url", "urls"), *(("code", c.url) for c in paper.code)]
+    values = [*_values(paper, "text", "texts", "url", "urls"), *(("code", v) for c in paper.code for v in (c.url, c.framework))]
     for key in sorted({k for k, v in values if PROMPT in v}):
         yield _md(paper, key, "fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the value")
     if PROMPT in paper.body:
@@ -193,7 +193,7 @@ def _check_prompts(paper: Paper) -> Iterator[Problem]:
 
 
 ALLOWED_BIB_FIELDS = {
-    "article": {"author", "title", "journal", "volume", "number", "pages", "year", "month", "doi", "url",
+    "article": {"author", "title", "journal", "volume", "number", "eid", "pages", "year", "month", "doi", "url",
                 "eprint", "archiveprefix", "primaryclass", "note", "issn"},
     "inproceedings": {"author", "title", "booktitle", "volume", "number", "pages", "year", "month", "publisher",
                       "doi", "url", "eprint", "archiveprefix", "primaryclass", "note", "editor", "series",

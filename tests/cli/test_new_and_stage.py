@@ -13,7 +13,9 @@ import pytest
 import yaml
 
 from helpers import ROOT, build, copy_site
+from inrsurvey import bib
 from inrsurvey.bib import reparse_fields
+from inrsurvey.model import Catalog
 
 ARXIV_MISC = """@misc{mueller2022instant,
       title={Instant Neural Graphics Primitives with a Multiresolution Hash Encoding},
@@ -191,3 +193,61 @@ def test_stage_builds_with_plain_mkdocs(project: Path, tmp_path: Path) -> None:
     assert "Representing Scenes as Neural Radiance Fields" in html
     assert (tmp_path / "site" / "search" / "search_index.json").is_file(), "Material's search replaces the hook's Pagefind index"
     assert not (tmp_path / "site" / "pagefind").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("journal={ACM Trans. Graph.}", "TOG"),
+        ("journal={ACM Transactions on Graphics (TOG)}", "TOG"),
+        ("booktitle={SIGGRAPH Asia 2022 Conference Papers}", "SIGGRAPHAsia"),
+        ("booktitle={Advances in Neural Information Processing Systems}", "NeurIPS"),
+        ("booktitle={Advances in Neural Information Processing Systems 33: Annual Conference on Neural Information Processing Systems 2020}", "NeurIPS"),
+        ("booktitle={Proc. Int. Conf. Comput. Vis.}", None),
+        ("booktitle={Photographic Techniques Symposium}", None),
+    ],
+)
+def test_new_recognises_publishers_venue_names(catalog: Catalog, text: str, venue: str | None) -> None:
+    from inrsurvey.scaffold import match_venue
+
+    entry = "@article{x, title={X}, author={Doe, Jane}, year={2022}, " + text + "}"
+    fields = dict(bib.parse_entries(entry, "x.bib")[0][0].fields)
+    found = match_venue(catalog.taxonomy, fields)
+    assert (found.id if found else None) == venue
+
+
+ACM = r"""@article{doe2022field,
+  author = {Doe, Jane and Roe, Richard},
+  title = {Field: A Representation},
+  journal = {ACM Trans. Graph.},
+  volume = {41}, number = {4}, articleno = {102}, numpages = {15}, year = {2022},
+  doi = {10.1145/3528223.3530127}, publisher = {Association for Computing Machinery}
+}"""
+
+
+def test_new_invents_nothing(project: Path) -> None:
+    """No arXiv category, framework or checked source is made up: each is a prompt; ACM's article number is kept."""
+    made = cli(project, "new", "-", stdin=ACM)
+    assert made.returncode == 0, made.stderr
+    assert "eprint and posted" in made.stdout
+    fields = reparse_fields((project / "papers" / "field.bib").read_text(encoding="utf-8"))["doe2022field"]
+    assert fields["journal"] == "ACM Transactions on Graphics" and fields["eid"] == "102"
+    assert "primaryclass" not in fields and "publisher" not in fields and "articleno" not in fields
+    meta = yaml.safe_load((project / "papers" / "field.md").read_text(encoding="utf-8").split("---")[1])
+    assert all("FILL IN" in s for s in meta["sources"]) and "https://doi.org/10.1145/3528223.3530127" in meta["sources"][0]
+    assert "FILL IN" in meta["code"][0]["framework"]
+    checked = cli(project, "check", "field")
+    assert checked.returncode == 1
+    reported = {line.split(":")[0] for line in checked.stdout.splitlines()}
+    assert reported == {"papers/field.md"}, checked.stdout
+    assert "code" in checked.stdout and "sources" in checked.stdout
+
+
+def test_check_one_method(project: Path) -> None:
+    """`check SLUG` reports only that method's files, after loading the whole survey."""
+    nerf = project / "papers" / "nerf.md"
+    nerf.write_text(nerf.read_text(encoding="utf-8").replace("venue: ECCV", "venue: ECCV2020"), encoding="utf-8")
+    assert cli(project, "check", "siren").returncode == 0
+    only = cli(project, "check", "papers/nerf.md")
+    assert only.returncode == 1 and "unknown-venue" in only.stdout
+    assert {line.split(":")[0] for line in only.stdout.splitlines()} == {"papers/nerf.md"}
