@@ -423,4 +423,4 @@ def load_catalog(papers_dir: Path, prefix: str = "papers/") -> LoadResult:
             papers.append(paper)
         else:
             failed.add(slug)
-    return LoadResult(Catalog(taxonomy, tuple(papers)), tuple(problems), frozenset(failed))
+    return LoadResult(Catalog.of(taxonomy, papers), tuple(problems), frozenset(failed))

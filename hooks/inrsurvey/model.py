@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from functools import cached_property
 from types import MappingProxyType
@@ -134,21 +134,37 @@ class Taxonomy:
     tags: tuple[Tag, ...]
     venues: tuple[Venue, ...]
 
+    @cached_property
+    def _index(self) -> Mapping[str, Mapping[str, Term | Tag | Venue]]:
+        # First definition wins, as the loader reports later duplicates.
+        def first(pairs: Iterable[tuple[str, Term | Tag | Venue]]) -> Mapping[str, Term | Tag | Venue]:
+            found: dict[str, Term | Tag | Venue] = {}
+            for key, value in pairs:
+                found.setdefault(key, value)
+            return MappingProxyType(found)
+
+        return {
+            "field": first((t.name, t) for t in self.fields),
+            "task": first((t.name, t) for t in self.tasks),
+            "tag": first((t.id, t) for t in self.tags),
+            "venue": first((v.id, v) for v in self.venues),
+        }
+
     def field(self, name: str) -> Term | None:
         """The field called `name`, if any."""
-        return next((t for t in self.fields if t.name == name), None)
+        return self._index["field"].get(name)  # type: ignore[return-value]
 
     def task(self, name: str) -> Term | None:
         """The task called `name`, if any."""
-        return next((t for t in self.tasks if t.name == name), None)
+        return self._index["task"].get(name)  # type: ignore[return-value]
 
     def tag(self, tag_id: str) -> Tag | None:
         """The tag with id `tag_id`, if any."""
-        return next((t for t in self.tags if t.id == tag_id), None)
+        return self._index["tag"].get(tag_id)  # type: ignore[return-value]
 
     def venue(self, venue_id: str) -> Venue | None:
         """The venue with id `venue_id`, if any."""
-        return next((v for v in self.venues if v.id == venue_id), None)
+        return self._index["venue"].get(venue_id)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -217,8 +233,23 @@ class CodeLink:
 
 
 @dataclass(frozen=True)
+class References:
+    """The taxonomy terms a paper names, joined once when the catalog is built."""
+
+    venue: Venue | None
+    field: Term | None
+    task: Term | None
+    tags: tuple[Tag, ...]
+
+
+@dataclass(frozen=True)
 class Paper:
-    """One method of the survey: the front matter, the summary and its BibTeX entry."""
+    """One method of the survey: the front matter, the summary and its BibTeX entry.
+
+    `field`, `task`, `venue`, `tags` and `builds_on` hold the names and ids as written;
+    in a catalog, `refs` holds the taxonomy objects they name (and `Catalog.builds_on`
+    the papers).
+    """
 
     slug: str
     name: str
@@ -242,6 +273,7 @@ class Paper:
     md_path: str = ""
     bib_path: str = ""
     lines: Mapping[str, int] = dc_field(default_factory=lambda: MappingProxyType({}))
+    refs: References | None = dc_field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -308,62 +340,84 @@ def _group(papers: Iterable[Paper], key: str) -> Mapping[str, tuple[Paper, ...]]
     return MappingProxyType({k: tuple(v) for k, v in groups.items()})
 
 
+def survey_order(taxonomy: Taxonomy) -> Callable[[Paper], tuple[object, ...]]:
+    """The survey's sort key: field and task in taxonomy order, first posting, name, slug."""
+    fields = {t.name: i for i, t in enumerate(taxonomy.fields)}
+    tasks = {t.name: i for i, t in enumerate(taxonomy.tasks)}
+    return lambda p: (fields.get(p.field, len(fields)), tasks.get(p.task, len(tasks)), p.sort_date, p.name.lower(), p.slug)
+
+
+def join(taxonomy: Taxonomy, paper: Paper) -> Paper:
+    """The paper with `refs` set to the taxonomy objects it names (None or left out where unknown)."""
+    tags = tuple(t for t in (taxonomy.tag(i) for i in paper.tags) if t is not None)
+    refs = References(taxonomy.venue(paper.venue), taxonomy.field(paper.field), taxonomy.task(paper.task), tags)
+    return replace(paper, refs=refs)
+
+
 @dataclass(frozen=True)
 class Catalog:
-    """All papers of the survey with the taxonomy and lookup indexes built once.
+    """All papers of the survey with the taxonomy; lookup indexes are computed once, on first use.
 
-    `papers` is in the survey's order: by field and task (taxonomy order), then
-    by first posting date, then by name.
+    Build one with `Catalog.of`, which joins each paper to the taxonomy and puts the papers
+    in the survey's order: by field and task (taxonomy order), then by first posting date,
+    then by name.
     """
 
     taxonomy: Taxonomy
     papers: tuple[Paper, ...]
-    by_slug: Mapping[str, Paper] = dc_field(init=False, repr=False, compare=False)
-    by_field: Mapping[str, tuple[Paper, ...]] = dc_field(init=False, repr=False, compare=False)
-    by_task: Mapping[str, tuple[Paper, ...]] = dc_field(init=False, repr=False, compare=False)
-    by_tag: Mapping[str, tuple[Paper, ...]] = dc_field(init=False, repr=False, compare=False)
-    by_venue: Mapping[str, tuple[Paper, ...]] = dc_field(init=False, repr=False, compare=False)
-    built_on_by: Mapping[str, tuple[Paper, ...]] = dc_field(
-        init=False, repr=False, compare=False
-    )
-    task_timeline: Mapping[str, tuple[Paper, ...]] = dc_field(init=False, repr=False, compare=False)
-    timeline_index: Mapping[str, int] = dc_field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        order = {
-            "field": {t.name: i for i, t in enumerate(self.taxonomy.fields)},
-            "task": {t.name: i for i, t in enumerate(self.taxonomy.tasks)},
-        }
-        papers = tuple(
-            sorted(
-                self.papers,
-                key=lambda p: (
-                    order["field"].get(p.field, len(order["field"])),
-                    order["task"].get(p.task, len(order["task"])),
-                    p.sort_date,
-                    p.name.lower(),
-                    p.slug,
-                ),
-            )
-        )
-        object.__setattr__(self, "papers", papers)
-        object.__setattr__(self, "by_slug", MappingProxyType({p.slug: p for p in papers}))
-        object.__setattr__(self, "by_field", _group(papers, "field"))
-        object.__setattr__(self, "by_task", _group(papers, "task"))
-        object.__setattr__(self, "by_tag", _group(papers, "tags"))
-        object.__setattr__(self, "by_venue", _group(papers, "venue"))
+    @classmethod
+    def of(cls, taxonomy: Taxonomy, papers: Iterable[Paper]) -> Catalog:
+        """The catalog of `papers`: joined to `taxonomy`, in the survey's order."""
+        return cls(taxonomy, tuple(sorted((join(taxonomy, p) for p in papers), key=survey_order(taxonomy))))
+
+    @cached_property
+    def by_slug(self) -> Mapping[str, Paper]:
+        """Papers by slug."""
+        return MappingProxyType({p.slug: p for p in self.papers})
+
+    @cached_property
+    def by_field(self) -> Mapping[str, tuple[Paper, ...]]:
+        """Papers by field name, in survey order."""
+        return _group(self.papers, "field")
+
+    @cached_property
+    def by_task(self) -> Mapping[str, tuple[Paper, ...]]:
+        """Papers by task name, in survey order."""
+        return _group(self.papers, "task")
+
+    @cached_property
+    def by_tag(self) -> Mapping[str, tuple[Paper, ...]]:
+        """Papers by tag id, in survey order."""
+        return _group(self.papers, "tags")
+
+    @cached_property
+    def by_venue(self) -> Mapping[str, tuple[Paper, ...]]:
+        """Papers by venue id, in survey order."""
+        return _group(self.papers, "venue")
+
+    @cached_property
+    def built_on_by(self) -> Mapping[str, tuple[Paper, ...]]:
+        """For each slug, the papers that name it in `builds_on`."""
         reverse: dict[str, list[Paper]] = {}
-        for paper in papers:
+        for paper in self.papers:
             for target in paper.builds_on:
                 reverse.setdefault(target, []).append(paper)
-        object.__setattr__(
-            self, "built_on_by", MappingProxyType({k: tuple(v) for k, v in reverse.items()})
-        )
-        timeline = {task: tuple(sorted(group, key=lambda p: (p.sort_date, p.slug))) for task, group in self.by_task.items()}
-        object.__setattr__(self, "task_timeline", MappingProxyType(timeline))
-        object.__setattr__(
-            self, "timeline_index", MappingProxyType({p.slug: i for group in timeline.values() for i, p in enumerate(group)})
-        )
+        return MappingProxyType({k: tuple(v) for k, v in reverse.items()})
+
+    def builds_on(self, paper: Paper) -> tuple[Paper, ...]:
+        """The papers of the catalog that `paper` builds on, in the order it lists them."""
+        return tuple(self.by_slug[s] for s in paper.builds_on if s in self.by_slug)
+
+    @cached_property
+    def task_timeline(self) -> Mapping[str, tuple[Paper, ...]]:
+        """Each task's papers by first posting date."""
+        return MappingProxyType({task: tuple(sorted(group, key=lambda p: (p.sort_date, p.slug))) for task, group in self.by_task.items()})
+
+    @cached_property
+    def timeline_index(self) -> Mapping[str, int]:
+        """Each paper's position in its task's timeline."""
+        return MappingProxyType({p.slug: i for group in self.task_timeline.values() for i, p in enumerate(group)})
 
     def nearest_in_task(self, paper: Paper, count: int) -> tuple[Paper, ...]:
         """Up to `count` other methods of the paper's task, nearest in first-posting date.

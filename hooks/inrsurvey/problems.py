@@ -56,7 +56,7 @@ def valid_catalog(catalog: Catalog, problems: Sequence[Problem]) -> Catalog:
     """
     bad = {p.path for p in problems}
     kept = tuple(p for p in catalog.papers if p.md_path not in bad and p.bib_path not in bad)
-    return Catalog(catalog.taxonomy, kept)
+    return Catalog.of(catalog.taxonomy, kept)
 
 
 def problems_page(problems: Sequence[Problem], left_out: int) -> str:

@@ -107,7 +107,7 @@ def author_short(people: Sequence[Person], et_al: bool = False) -> str:
 
 def venue_of(catalog: Catalog, paper: Paper) -> Venue:
     """The paper's venue (validation guarantees it exists)."""
-    venue = catalog.taxonomy.venue(paper.venue)
+    venue = paper.refs.venue if paper.refs else catalog.taxonomy.venue(paper.venue)
     if venue is None:  # pragma: no cover - validation reports this before rendering
         raise KeyError(paper.venue)
     return venue
