@@ -129,9 +129,11 @@ def measure(methods: int, repeat: int, workdir: Path, seed: int) -> dict[str, An
         "build_s": round(statistics.median(r["build_s"] for r in hooks), 2),
         "plain_build_s": round(statistics.median(r["build_s"] for r in plain), 2),
         "hooks_s": round(statistics.median(r["hooks_s"] for r in hooks), 2),
+        "sanitize_s": round(statistics.median(r["hook_events_s"].get("page_content", 0.0) for r in hooks), 2),
         "peak_rss_mb": round(max(r["peak_rss_mb"] for r in hooks), 1),
     }
     row["overhead"] = round(row["build_s"] / row["plain_build_s"], 3)
+    row["sanitize_share"] = round(row["sanitize_s"] / row["build_s"], 4)
     row.update(site_sizes(project / "site"))
     name = f"Synth{methods // 2:05d}"
     ready = [search_ready(project / "site", name, f"methods/{name.lower()}/") for _ in range(max(1, min(repeat, 3)))]
