@@ -110,12 +110,23 @@ def _front_matter(catalog: Catalog, paper: Paper) -> str:
     return page_front(paper.name, description, tags=tags, hide=["tags"])
 
 
+def search_facts(catalog: Catalog, paper: Paper) -> str:
+    """The line a search result shows under the method's name: `CVPR 2021 · Image Super-Resolution`."""
+    venue = venue_of(catalog, paper)
+    where = venue_label(venue, paper.year)
+    if venue.kind == "preprint" and paper.year:
+        where += f", {paper.year}"
+    task = catalog.taxonomy.task(paper.task)
+    return f"{where} · {task.name}" if task else where
+
+
 def method_head(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str, object]:
-    """What the page template puts in `<head>`: citation meta tags and JSON-LD."""
+    """What the page template puts in `<head>`: citation meta tags, JSON-LD and search metadata."""
     return {
         "kind": "method",
         "head_meta": head_meta(catalog, paper, site_url),
         "jsonld": json_for_script(json_ld(catalog, paper)),
+        "search_facts": search_facts(catalog, paper),
     }
 
 
