@@ -129,15 +129,18 @@
       .map(function (entry) { return entry.item; });
   }
 
-  /** The header's search box: label, field, live status and a results panel, made here. */
-  function headerBox(header) {
-    var wrap = el("div", { class: "inr-search", role: "search" });
-    wrap.appendChild(el("label", { for: "inr-search-input", class: "inr-visually-hidden" }, "Search the survey"));
-    wrap.appendChild(el("input", { id: "inr-search-input", type: "search", placeholder: "Search", autocomplete: "off",
-      "aria-controls": "inr-search-results", "aria-describedby": "inr-search-status" }));
-    wrap.appendChild(el("p", { id: "inr-search-status", class: "inr-visually-hidden", role: "status", "aria-live": "polite" }));
-    wrap.appendChild(el("div", { id: "inr-search-results", class: "inr-search-results", hidden: "" }));
-    header.insertBefore(wrap, header.querySelector(".md-header__source"));
+  /**
+   * A search box's parts in `wrap`: label, field, live status and results panel, their ids
+   * starting with `id`. The header's label is for screen readers only (the field shows
+   * "Search"); a box in a page shows its label.
+   */
+  function fillBox(wrap, id, placeholder, showLabel) {
+    wrap.setAttribute("role", "search");
+    wrap.appendChild(el("label", showLabel ? { for: id + "-input" } : { for: id + "-input", class: "inr-visually-hidden" }, "Search the survey"));
+    wrap.appendChild(el("input", { id: id + "-input", type: "search", placeholder: placeholder, autocomplete: "off",
+      "aria-controls": id + "-results", "aria-describedby": id + "-status" }));
+    wrap.appendChild(el("p", { id: id + "-status", class: "inr-visually-hidden", role: "status", "aria-live": "polite" }));
+    wrap.appendChild(el("div", { id: id + "-results", class: "inr-search-results", hidden: "" }));
     return wrap;
   }
 
@@ -217,12 +220,16 @@
 
   function init() {
     var header = document.querySelector(".md-header__inner");
-    if (header && !header.querySelector(".inr-search")) attach(headerBox(header), true);
+    if (header && !header.querySelector(".inr-search")) {
+      var box = fillBox(el("div", { class: "inr-search" }), "inr-search", "Search", false);
+      header.insertBefore(box, header.querySelector(".md-header__source"));
+      attach(box, true);
+    }
     // A search box in the page itself (the 404 page), searching for the missing address's words.
     var own = document.querySelector("[data-inr-search-page]:not([data-inr-ready])");
     if (own) {
       own.setAttribute("data-inr-ready", "");
-      var render = attach(own, false);
+      var render = attach(fillBox(own, "inr-search-page", "A method, task, author or venue", true), false);
       var input = own.querySelector("input");
       var words = wordsOfAddress();
       if (words && !input.value) { input.value = words; render(words); }
