@@ -96,12 +96,29 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` over HTTP on 127.0.0.1; yields the base URL."""
+def serve(directory: Path, not_found: str = "") -> Iterator[str]:
+    """Serve `directory` over HTTP on 127.0.0.1; yields the base URL.
+
+    `not_found` (a path inside `directory`, e.g. `inr-survey/404.html`) is the page sent,
+    with status 404, for a missing address, as GitHub Pages sends a site's 404.html.
+    """
+    missing_page = directory / not_found if not_found else None
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            if code != 404 or missing_page is None or not missing_page.is_file():
+                super().send_error(code, message, explain)
+                return
+            body = missing_page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
     port = free_port()
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(Quiet, directory=str(directory)))

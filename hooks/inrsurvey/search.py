@@ -8,14 +8,17 @@ loads only the fragments a query needs.
 The index is fed page by page while MkDocs renders (`StreamingIndex`): the Pagefind
 binary (from the `pagefind-bin` package) runs as a service process, so on a machine
 with two cores the indexing overlaps the build instead of adding a pass at the end.
+
+What is indexed is marked in the theme templates with Pagefind's attributes, not found
+here: `data-pagefind-body` on the page's article (pages without it are left out),
+`data-pagefind-ignore` on listings that repeat other pages, `data-pagefind-weight` on a
+method's facts, and `data-pagefind-meta` for what a result shows (title, facts).
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import json
-import re
 import subprocess
 import threading
 from pathlib import Path
@@ -24,26 +27,8 @@ from typing import IO, Any
 SEARCH_DIR = "pagefind"
 """Folder of the index inside the built site."""
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>.*?</article>', re.DOTALL)
-_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
-_LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
-
-
-def searchable_document(page_html: str) -> str | None:
-    """The part of a finished page that search indexes: its main article, in a minimal
-    HTML document with the page's title and language. None when the page has no article."""
-    article = _ARTICLE.search(page_html)
-    if article is None:
-        return None
-    title = _TITLE.search(page_html)
-    lang = _LANG.search(page_html)
-    body = article.group(0).replace(
-        '<article class="md-content__inner md-typeset"', '<article data-pagefind-body class="md-content__inner md-typeset"', 1
-    )
-    return (
-        f'<!doctype html><html lang="{html.escape(lang.group(1) if lang else "en")}"><head><meta charset="utf-8">'
-        f"<title>{title.group(1) if title else ''}</title></head><body>{body}</body></html>"
-    )
+EXCLUDE_SELECTORS = (".headerlink",)
+"""Elements inside the indexed region that search leaves out: the headings' permalink symbol."""
 
 
 def pagefind_executable() -> Path:
@@ -81,7 +66,8 @@ class StreamingIndex:
         assert self._process.stdout is not None
         self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), name="pagefind", daemon=True)
         self._reader.start()
-        created = self._wait(self._send({"type": "NewIndex", "config": {"force_language": language}}))
+        config = {"force_language": language, "exclude_selectors": list(EXCLUDE_SELECTORS)}
+        created = self._wait(self._send({"type": "NewIndex", "config": config}))
         self._index_id = int(created["index_id"])
 
     def _send(self, payload: dict[str, Any]) -> int:
@@ -117,17 +103,13 @@ class StreamingIndex:
             raise RuntimeError(str(payload.get("message", payload)))
         return payload
 
-    def add(self, url: str, page_html: str) -> bool:
-        """Queue a finished page for indexing; returns whether it had anything to index."""
-        document = searchable_document(page_html)
-        if document is None:
-            return False
-        payload = {"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None, "file_contents": document}
+    def add(self, url: str, page_html: str) -> None:
+        """Queue a finished page for indexing (Pagefind keeps only pages with `data-pagefind-body`)."""
+        payload = {"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None, "file_contents": page_html}
         self._pending.append(self._send(payload))
-        return True
 
     def finish(self, output_path: Path) -> int:
-        """Wait for every queued page, write the index to `output_path`; returns the page count.
+        """Wait for every queued page, write the index to `output_path`; returns how many pages were sent.
 
         Raises:
             RuntimeError: when Pagefind failed on a page or while writing.

@@ -1,4 +1,5 @@
-"""The site search finds methods by name, alias, author, task and venue; the cite block copies verbatim."""
+"""The site search finds methods by name, alias, author, task and venue, and its results read well;
+the cite block copies verbatim."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from inrsurvey.bib import format_entry
 from inrsurvey.model import Catalog
+from inrsurvey.render.method import search_facts
 
 pytestmark = pytest.mark.browser
 
@@ -18,11 +20,10 @@ def search(page: Any, query: str) -> list[str]:
     box = page.locator("#inr-search-input")
     box.click()
     box.press_sequentially(query, delay=20)
-    page.wait_for_selector("#inr-search-results:not([hidden]) .inr-search-count", timeout=15000)
     page.wait_for_function(
-        "q => document.querySelector('#inr-search-input').value.trim() === q", arg=query
+        "q => { const p = document.querySelector('#inr-search-results'); return !p.hidden && p.dataset.query === q; }",
+        arg=query, timeout=15000,
     )
-    page.wait_for_timeout(400)
     hrefs = page.eval_on_selector_all(".inr-search-list a.inr-search-link", "els => els.map(e => new URL(e.href).pathname)")
     return [h.split("#")[0] for h in hrefs]
 
@@ -34,6 +35,67 @@ def slugs(paths: list[str]) -> list[str]:
 def test_search_by_name_lists_the_method_first(page: Any) -> None:
     results = search(page, "LIIF")
     assert results and results[0].endswith("/methods/liif/")
+
+
+def results(page: Any) -> list[dict[str, str]]:
+    """The shown results: title, facts line (methods only) and excerpt, as the reader sees them."""
+    return page.eval_on_selector_all(
+        ".inr-search-list li.inr-search-item",
+        """items => items.map(li => ({
+          title: li.querySelector('.inr-search-title').innerText,
+          facts: li.querySelector('.inr-search-facts') ? li.querySelector('.inr-search-facts').innerText : '',
+          excerpt: li.querySelector('.inr-search-excerpt').innerText,
+        }))""",
+    )
+
+
+def words(text: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in text.lower()).split()
+
+
+def test_method_result_reads_name_facts_summary(page: Any, catalog: Catalog) -> None:
+    paper = catalog.by_slug["liif"]
+    search(page, "LIIF")
+    first = results(page)[0]
+    assert first["title"] == "LIIF"
+    assert first["facts"] == search_facts(catalog, paper) == "CVPR 2021 · Image Super-Resolution"
+    # The third line comes from the summary, not the authors or the facts.
+    shown = words(first["excerpt"].removesuffix("…"))
+    body = " ".join(words(paper.body))
+    assert len(shown) >= 8 and " ".join(shown) in body, first["excerpt"]
+    assert not any(a.family.lower() in shown for a in paper.authors)
+
+
+def test_no_permalink_symbol_in_results(page: Any) -> None:
+    for query in ("NeRF", "view synthesis", "Mildenhall"):
+        search(page, query)
+        shown = results(page)
+        assert shown and not any("¶" in r["title"] + r["excerpt"] for r in shown), shown
+
+
+def test_task_query_lists_the_task_page_then_its_methods(page: Any, catalog: Catalog) -> None:
+    found = search(page, "view synthesis")
+    assert found[0].endswith("/tasks/view-synthesis/")
+    assert results(page)[0]["title"] == "View Synthesis"
+    methods = slugs(found)
+    assert methods and {p.slug for p in catalog.by_task["View Synthesis"]} >= set(methods[:3])
+
+
+def test_exact_name_first(page: Any) -> None:
+    assert search(page, "NeRF")[0].endswith("/methods/nerf/")
+
+
+def test_search_label_is_hidden_but_names_the_box(page: Any) -> None:
+    page.goto("methods/nerf/")
+    label = page.locator("label[for='inr-search-input']")
+    box = label.bounding_box()
+    assert box is not None and box["width"] <= 1 and box["height"] <= 1
+    assert page.evaluate("getComputedStyle(document.querySelector(\"label[for='inr-search-input']\")).clipPath") != "none"
+    assert page.get_by_role("searchbox", name="Search the survey", exact=True).count() == 1
+    # The header's own layout is not pushed down by the label: the box sits inside the header bar.
+    header = page.locator(".md-header").bounding_box()
+    field = page.locator("#inr-search-input").bounding_box()
+    assert header and field and header["y"] <= field["y"] and field["y"] + field["height"] <= header["y"] + header["height"]
 
 
 def test_search_by_task(page: Any, catalog: Catalog) -> None:

@@ -109,3 +109,43 @@ def test_every_external_link_has_noopener(site_dir: Path) -> None:
         for element in parse(html_file.read_text(encoding="utf-8")):
             if element.tag == "a" and element.attrs.get("href", "").startswith(("http:", "https:", "//")):
                 assert "noopener" in element.attrs.get("rel", "").split(), (html_file, element.attrs)
+
+
+def facts_card(html: str) -> list[tuple[str, str]]:
+    """The label/value pairs of a method page's facts card, in order."""
+    elements = article(html)
+    pairs = []
+    for index, element in enumerate(elements):
+        if element.tag == "div" and "inr-fact" in element.classes:
+            label = next(e for e in elements[index + 1 :] if e.tag == "dt")
+            value = next(e for e in elements[index + 1 :] if e.tag == "dd")
+            pairs.append((" ".join(label.text.split()), " ".join(value.text.split())))
+    return pairs
+
+
+@pytest.mark.parametrize("slug", FOUNDATION)
+def test_facts_card_keeps_every_fact_once(slug: str, catalog: Catalog, site_dir: Path) -> None:
+    paper = catalog.by_slug[slug]
+    url = f"methods/{slug}/"
+    html = page(site_dir, url)
+    elements = article(html)
+    cards = [e for e in elements if e.tag == "dl" and "inr-facts-list" in e.classes]
+    assert len(cards) == 1
+    children = [e for e in elements if e.ancestors and e.ancestors[-1].startswith("dl.inr-facts-list")]
+    assert children and all(e.tag == "div" and "inr-fact" in e.classes for e in children)
+    pairs = dict(facts_card(html))
+    assert len(pairs) == len(children)
+    expected = {"Authors", "Published in", "Year", "First posted", "Field", "Task", "Tags", "Links"}
+    assert expected <= set(pairs), pairs
+    assert all(a.display in pairs["Authors"] for a in paper.authors)
+    task = catalog.taxonomy.task(paper.task)
+    assert task is not None and pairs["Task"] == task.name
+    if paper.aliases:
+        assert pairs["Also known as"] == ", ".join(paper.aliases)
+    # Tags are shown once: in the card; Material's chips above the title are hidden.
+    shown = [e for e in elements if not any(a.startswith("nav.md-tags") for a in e.ancestors)]
+    tag_links = [resolve(url, e.attrs["href"]) for e in shown if e.tag == "a" and "href" in e.attrs]
+    for tag in paper.tags:
+        assert tag_links.count(f"tags/{tag}/") == 1, tag
+    chips = [e for e in parse(html) if e.tag == "nav" and "md-tags" in e.classes]
+    assert all("hidden" in e.attrs for e in chips)

@@ -2,7 +2,8 @@
 
 Each chart is a `<figure>` with an SVG (`role="img"`, `<title>`, `<desc>`), a
 `<title>` tooltip and `data-*` numbers on every bar, and a data table as its text
-alternative. Colours come from CSS classes, so light and dark schemes both work.
+alternative. Colours come from CSS classes, so light and dark schemes both work. Site
+search leaves charts out (`data-pagefind-ignore`): their text is numbers and labels.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def stacked_columns(chart_id: str, title: str, description: str, bins: Sequence[
     rows = [[label, *[str(s.values[i]) for s in series], str(totals[i])] for i, label in enumerate(bins)]
     table = _data_table(title, ["Period", *[s.name for s in series], "Total"], rows)
     return (
-        f'<figure class="inr-chart" id="{chart_id}">' + "".join(parts)
+        f'<figure class="inr-chart" id="{chart_id}" data-pagefind-ignore="all">' + "".join(parts)
         + f"<figcaption>{esc(description)}</figcaption>{table}</figure>\n"
     )
 
@@ -141,7 +142,7 @@ def horizontal_bars(chart_id: str, title: str, description: str, items: Sequence
     parts.append("</svg>")
     table = _data_table(title, ["Label", "Methods"], [[label, str(count)] for label, count in items])
     return (
-        f'<figure class="inr-chart" id="{chart_id}">' + "".join(parts)
+        f'<figure class="inr-chart" id="{chart_id}" data-pagefind-ignore="all">' + "".join(parts)
         + f"<figcaption>{esc(description)}</figcaption>{table}</figure>\n"
     )
 

@@ -106,15 +106,27 @@ def _front_matter(catalog: Catalog, paper: Paper) -> str:
     venue = venue_of(catalog, paper)
     description = f"{paper.title}. {author_short(paper.authors, paper.entry.et_al)}, {venue_label(venue, paper.year)}."
     tags = [t.name for t in (catalog.taxonomy.tag(i) for i in paper.tags) if t]
-    return page_front(paper.name, description, tags=tags)
+    # The tags plugin lists the page under its tags; the page shows them once, in the facts card.
+    return page_front(paper.name, description, tags=tags, hide=["tags"])
+
+
+def search_facts(catalog: Catalog, paper: Paper) -> str:
+    """The line a search result shows under the method's name: `CVPR 2021 · Image Super-Resolution`."""
+    venue = venue_of(catalog, paper)
+    where = venue_label(venue, paper.year)
+    if venue.kind == "preprint" and paper.year:
+        where += f", {paper.year}"
+    task = catalog.taxonomy.task(paper.task)
+    return f"{where} · {task.name}" if task else where
 
 
 def method_head(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str, object]:
-    """What the page template puts in `<head>`: citation meta tags and JSON-LD."""
+    """What the page template puts in `<head>`: citation meta tags, JSON-LD and search metadata."""
     return {
         "kind": "method",
         "head_meta": head_meta(catalog, paper, site_url),
         "jsonld": json_for_script(json_ld(catalog, paper)),
+        "search_facts": search_facts(catalog, paper),
     }
 
 
@@ -135,31 +147,47 @@ def _links(paper: Paper) -> list[str]:
     return links
 
 
+FACTS_WEIGHT = 2
+"""Pagefind weight of the facts card (authors, venue, task): above summary text, below titles."""
+
+
+def _fact(label: str, value: str, wide: bool = False) -> str:
+    """One label/value pair of the facts card; `wide` pairs span the card's full width."""
+    css = "inr-fact inr-fact-wide" if wide else "inr-fact"
+    return f'<div class="{css}" markdown>\n<dt>{label}</dt>\n<dd markdown="span">{value}</dd>\n</div>'
+
+
 def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
+    """The facts card: a definition list laid out as a grid of label/value pairs."""
     tax = catalog.taxonomy
     venue = venue_of(catalog, paper)
     field, task = tax.field(paper.field), tax.task(paper.task)
-    rows: list[tuple[str, str]] = [("Authors", md(author_list(paper.authors, paper.entry.et_al)))]
     where = link(venue_label(venue, paper.year), uri, paths.venue(venue, paper.year))
     if venue.kind != "preprint":
         where += f" · {md(venue.name)} ({venue.kind})"
-    rows.append(("Published in", where))
+    pairs = [_fact("Authors", md(author_list(paper.authors, paper.entry.et_al)), wide=True), _fact("Published in", where, wide=True)]
     if paper.year:
-        rows.append(("Year", link(str(paper.year), uri, paths.year(paper.year))))
+        pairs.append(_fact("Year", link(str(paper.year), uri, paths.year(paper.year))))
     if paper.posted:
         posted = link(long_date(paper.posted), uri, paths.year(paper.posted.year))
-        rows.append(("First posted", f"{posted} on arXiv"))
-    if field and task:
-        rows.append(("Field · task", link(field.name, uri, paths.field(field)) + " · " + link(task.name, uri, paths.task(task))))
-    tags = [tax.tag(t) for t in paper.tags]
-    rows.append(("Tags", " · ".join(link(t.name, uri, paths.tag(t)) for t in tags if t)))
+        pairs.append(_fact("First posted", f"{posted} on arXiv"))
+    if field:
+        pairs.append(_fact("Field", link(field.name, uri, paths.field(field))))
+    if task:
+        pairs.append(_fact("Task", link(task.name, uri, paths.task(task))))
     if paper.aliases:
-        rows.append(("Also known as", md(", ".join(paper.aliases))))
+        pairs.append(_fact("Also known as", md(", ".join(paper.aliases))))
+    tags = [t for t in (tax.tag(i) for i in paper.tags) if t]
+    if tags:
+        pairs.append(_fact("Tags", " · ".join(link(t.name, uri, paths.tag(t)) for t in tags), wide=True))
     links = _links(paper)
     if links:
-        rows.append(("Links", " · ".join(links)))
-    body = "\n\n".join(f"{name}\n:   {value}" for name, value in rows)
-    return f'<div class="inr-facts" data-pagefind-weight="4" markdown>\n\n{body}\n\n</div>\n'
+        pairs.append(_fact("Links", " · ".join(links), wide=True))
+    body = "\n".join(pairs)
+    return (
+        f'<div class="inr-facts" data-pagefind-weight="{FACTS_WEIGHT}" markdown>\n'
+        f'<dl class="inr-facts-list" markdown>\n{body}\n</dl>\n</div>\n'
+    )
 
 
 def source_label(url: str) -> str:

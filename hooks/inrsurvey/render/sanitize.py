@@ -24,7 +24,7 @@ _HTML = {
     "a": {"href", "title", "rel", "download"}, "abbr": {"title"}, "img": {"src", "alt", "title", "width", "height", "loading"},
     "div": {"aria-label", "data-pagefind-ignore", "data-pagefind-weight", "data-sortable", "data-src", "role"},
     "span": {"data-sort", "title"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"},
-    "ol": {"start"}, "details": {"open"}, "figure": set(), "figcaption": set(), "nav": {"aria-label"},
+    "ol": {"start"}, "details": {"open"}, "figure": {"data-pagefind-ignore"}, "figcaption": set(), "nav": {"aria-label"},
     "kbd": set(), "code": set(), "pre": set(), "p": set(), "em": set(), "strong": set(), "del": set(),
     "ins": set(), "mark": set(), "sub": set(), "sup": set(), "small": set(), "blockquote": set(), "hr": set(),
     "br": set(), "ul": set(), "li": set(), "dl": set(), "dt": set(), "dd": set(), "table": set(),
