@@ -146,3 +146,14 @@ def test_search_is_keyboard_operable(page: Any) -> None:
     assert page.evaluate("document.activeElement.classList.contains('inr-search-link')")
     page.keyboard.press("Enter")
     page.wait_for_url("**/methods/siren/")
+
+
+def test_two_methods_called_nerv_are_both_found(page: Any, catalog: Catalog) -> None:
+    """Neural Reflectance and Visibility Fields and Neural Representations for Videos share a name."""
+    assert {catalog.by_slug["nerv"].name, catalog.by_slug["nerv-video"].name} == {"NeRV", "NeRV (video)"}
+    assert set(slugs(search(page, "NeRV"))[:2]) == {"nerv", "nerv-video"}
+
+
+def test_d_nerf_is_found_before_the_method_once_labelled_d_nerf(page: Any) -> None:
+    found = slugs(search(page, "D-NeRF"))
+    assert found[0] == "d-nerf" and "nerfies" in found, found
