@@ -1,15 +1,17 @@
-"""The lineage SVG and page from hand-made catalogs: escaping, sanitizer, text alternative."""
+"""The lineage SVG, page and neighbourhood from hand-made catalogs: escaping, sanitizer, caps."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import markdown
 
 from inrsurvey.model import BibEntry, Catalog, Paper, Person, Taxonomy, Term, Venue
 from inrsurvey.render import paths
-from inrsurvey.render.lineage import lineage_page, lineage_svg
+from inrsurvey.render.lineage import NEIGHBOURS_SHOWN, lineage_page, lineage_svg, neighbour_levels, neighbourhood
 from inrsurvey.render.lineage_layout import layout_lineage
+from inrsurvey.render.method import method_page
 from inrsurvey.render.sanitize import clean_html
 from sitehtml import parse
 
@@ -83,3 +85,43 @@ def test_page_lists_every_method_and_says_how_many_are_drawn() -> None:
     anchors = {e.attrs["id"] for e in parse(html) if e.tag == "a" and e.attrs.get("id", "").startswith("lineage-")}
     assert {"lineage-base", "lineage-evil", "lineage-alone"} <= anchors  # the isolated one too
     assert "<script" not in html and "<img" not in html
+
+
+def hub_catalog(children: int = 20) -> Catalog:
+    papers = [paper("root", dt.date(2018, 1, 1)), paper("hub", dt.date(2019, 1, 1), ("root",))]
+    for i in range(children):
+        papers.append(paper(f"c{i:02d}", dt.date(2020, 1, 1) + dt.timedelta(days=i), ("hub",)))
+        papers.append(paper(f"g{i:02d}", dt.date(2021, 1, 1) + dt.timedelta(days=i), (f"c{i:02d}",)))
+    return Catalog(TAXONOMY, tuple(papers))
+
+
+def test_neighbourhood_levels_are_capped() -> None:
+    catalog = hub_catalog()
+    hub = catalog.by_slug["hub"]
+    near, far = neighbour_levels(catalog, hub, upward=False)
+    assert (len(near.shown), near.more) == (NEIGHBOURS_SHOWN, 20 - NEIGHBOURS_SHOWN)
+    assert (len(far.shown), far.more) == (NEIGHBOURS_SHOWN, 20 - NEIGHBOURS_SHOWN)
+    assert {p.slug for p in far.shown} <= {f"g{i:02d}" for i in range(20)}
+    up, beyond = neighbour_levels(catalog, hub, upward=True)
+    assert [p.slug for p in up.shown] == ["root"] and beyond.shown == () and up.more == 0
+
+
+def test_neighbourhood_markdown_on_the_method_page() -> None:
+    catalog = hub_catalog()
+    text = neighbourhood(catalog, catalog.by_slug["hub"])
+    assert "**Builds on:** [ROOT](root.md)" in text
+    assert text.count("](c") == NEIGHBOURS_SHOWN and text.count("](g") == NEIGHBOURS_SHOWN
+    assert text.count(f"[{20 - NEIGHBOURS_SHOWN} more](../lineage.md#lineage-hub)") == 2
+    html = html_of(method_page(catalog, catalog.by_slug["hub"]))
+    assert 'id="lineage"' in html and "lineage-node-hub" in html
+    one = neighbourhood(catalog, catalog.by_slug["g05"])
+    assert "**which builds on:** [HUB](hub.md)" in one and "more" not in one
+    assert neighbourhood(Catalog(TAXONOMY, (paper("solo", dt.date(2020, 1, 1)),)), paper("solo", dt.date(2020, 1, 1))) == ""
+
+
+def test_page_size_does_not_grow_with_the_number_of_descendants() -> None:
+    links = []
+    for children in (10, 200):
+        catalog = hub_catalog(children)
+        links.append(len(re.findall(r"\]\(", neighbourhood(catalog, catalog.by_slug["hub"]))))
+    assert links == [1 + 2 * NEIGHBOURS_SHOWN + 2 + 1] * 2  # root, two capped levels, two "more", the graph
