@@ -167,7 +167,7 @@ def lineage_page(catalog: Catalog) -> str:
     shown, total = len(layout.nodes), len(catalog)
     svg = lineage_svg(layout, catalog.by_slug, uri, total)
     backward = sum(e.backward for e in layout.edges)
-    dashed = f" A dashed line ({backward}) joins a method to one posted after it that it builds on." if backward else ""
+    dashed = f" A dashed line joins a method to one posted before it that builds on it ({backward} such links)." if backward else ""
     return "\n".join(
         [
             page_front("Lineage", "Which methods build on which, ordered by first posting", hide=["toc"], search={"exclude": True}),
