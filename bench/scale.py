@@ -8,6 +8,7 @@ For each N it writes N valid synthetic methods (seeded, deterministic) beside a 
 of the real mkdocs.yml and docs/, then builds (a) the site with the project's hooks and
 (b) the same pages staged by `inrsurvey stage` and built by plain MkDocs + Material,
 and prints one JSON object per N on its own line. Times are medians of --repeat runs.
+The lineage page's own timings are in bench/lineage.py.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def site_sizes(site: Path) -> dict[str, float]:
         "site_mb": round(total / 1024 / 1024, 1),
         "search_index_kb": round(index / 1024, 1),
         "search_index_kb_per_method": round(index / 1024 / max(len(method_pages), 1), 2),
+        "lineage_page_kb": round((site / "lineage" / "index.html").stat().st_size / 1024, 1),
     }
 
 

@@ -40,7 +40,7 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     nerf_md = (ROOT / "papers" / "nerf.md").read_text(encoding="utf-8")
     head = nerf_md.split("---")[1]
     head = re.sub(r"(?m)^name:.*$", "name: " + json.dumps(NAME), head)
-    head = re.sub(r"(?m)^aliases:.*$", "aliases: [" + json.dumps(ALIAS) + "]", head)
+    head = re.sub(r"(?m)^aliases:.*$", "aliases: [" + json.dumps(ALIAS) + "]\nbuilds_on: [nerf]", head)
     head = re.sub(r"(?ms)^inputs:.*?(?=^outputs:)", "inputs: [" + json.dumps(INPUT) + "]\n", head)
     (papers / f"{slug}.md").write_text("---" + head + "---\n\n" + SUMMARY, encoding="utf-8")
     bib = (ROOT / "papers" / "nerf.bib").read_text(encoding="utf-8")
@@ -84,6 +84,10 @@ def test_data_shows_as_text(evil_site: BuildResult) -> None:
     assert meta["citation_title"].startswith("Evil: <img src=x")
     assert not any(e.attrs.get("href", "").startswith("javascript:") for e in elements)
     assert (evil_site.site / "pagefind" / "pagefind-entry.json").is_file()
+    lineage = parse((evil_site.site / "lineage" / "index.html").read_text(encoding="utf-8"))
+    node = next(e for e in lineage if e.tag == "a" and e.attrs.get("id") == f"lineage-node-{slug}")
+    assert node.attrs["aria-label"].startswith(NAME) and node.attrs["title"].startswith(f"{NAME}: Evil: <img src=x")
+    assert node.attrs["href"] == f"../methods/{slug}/"
 
 
 @pytest.mark.browser
@@ -96,7 +100,7 @@ def test_no_script_runs_in_the_browser(evil_site: BuildResult, browser: Any) -> 
         page: Any = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for url in (f"methods/{slug}/", "catalog/", "tasks/view-synthesis/", "summary/", "statistics/", ""):
+        for url in (f"methods/{slug}/", "catalog/", "tasks/view-synthesis/", "summary/", "statistics/", "lineage/", ""):
             page.goto(url, wait_until="networkidle")
             assert page.evaluate("window.__pwned") is None, url
         page.goto("catalog/?q=evil")

@@ -14,6 +14,7 @@ from . import export
 from .model import Catalog
 from .render import pages, paths
 from .render.catalog_page import catalog_page
+from .render.lineage import lineage_page
 from .render.method import method_head, method_page
 from .render.taxonomy import (
     editions,
@@ -91,6 +92,7 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     add(paths.CATALOG, catalog_page(catalog))
     add(paths.SUMMARY, pages.summary_page(catalog))
     add(paths.STATS, pages.stats_page(catalog))
+    add(paths.LINEAGE, lineage_page(catalog))
     add(paths.CHANGELOG, pages.changelog_page(catalog))
     add(paths.ALL_BIB, export.bib_text(sorted(catalog.papers, key=lambda p: p.key)))
     add(paths.PAPERS_JSON, export.papers_json(catalog))

@@ -11,7 +11,7 @@ from helpers import ROOT, require_tool
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "catalog/", "methods/nerf/", "tasks/view-synthesis/", "cite/", "statistics/"]
+PAGES = ["", "catalog/", "methods/nerf/", "tasks/view-synthesis/", "cite/", "statistics/", "lineage/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from ..bib import format_entry
 from ..model import Catalog, Paper
 from . import paths
+from .lineage import neighbourhood
 from .sanitize import fence
 from .text import (
     author_list,
@@ -237,12 +238,6 @@ def _related(catalog: Catalog, paper: Paper, uri: str) -> str:
         return ", ".join(link(p.name, uri, paths.method(p)) for p in items)
 
     lines = []
-    built_on = [catalog.by_slug[s] for s in paper.builds_on if s in catalog.by_slug]
-    if built_on:
-        lines.append(f"- **Builds on:** {names(built_on)}")
-    later = list(catalog.built_on_by.get(paper.slug, ()))
-    if later:
-        lines.append(f"- **Built on by:** {names(later)}")
     shown = list(catalog.nearest_in_task(paper, RELATED_SAME_TASK))
     if shown:
         peers = len(catalog.by_task.get(paper.task, ())) - 1
@@ -284,6 +279,7 @@ def method_page(catalog: Catalog, paper: Paper) -> str:
         _network(paper),
         "## Summary\n\n" + neutralize_html(paper.body.strip()) + "\n",
         _sources(paper),
+        neighbourhood(catalog, paper),
         _related(catalog, paper, uri),
         _cite(catalog, paper, uri),
     ]

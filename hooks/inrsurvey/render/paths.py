@@ -8,6 +8,7 @@ from .text import edition_slug
 CATALOG = "catalog.md"
 SUMMARY = "summary.md"
 STATS = "statistics.md"
+LINEAGE = "lineage.md"
 CITE = "cite.md"
 CHANGELOG = "changelog.md"
 ABOUT_DATA = "about-data.md"

@@ -15,13 +15,14 @@ import nh3
 
 _SVG = {
     "svg": {"viewBox", "role", "aria-labelledby", "aria-hidden", "xmlns", "width", "height", "focusable"},
-    "title": {"id"}, "desc": {"id"}, "g": {"transform"}, "path": {"d", "fill-rule", "clip-rule"},
+    "title": {"id"}, "desc": {"id"}, "g": {"transform", "aria-hidden"}, "path": {"d", "fill-rule", "clip-rule"},
     "rect": {"x", "y", "width", "height", "rx", "data-bin", "data-count", "data-series"},
     "line": {"x1", "x2", "y1", "y2"}, "text": {"x", "y", "text-anchor", "transform", "dy"},
     "circle": {"cx", "cy", "r"}, "polyline": {"points"},
+    "foreignObject": {"x", "y", "width", "height"},
 }
 _HTML = {
-    "a": {"href", "title", "rel", "download"}, "abbr": {"title"}, "img": {"src", "alt", "title", "width", "height", "loading"},
+    "a": {"href", "title", "rel", "download", "aria-label"}, "abbr": {"title"}, "img": {"src", "alt", "title", "width", "height", "loading"},
     "div": {"aria-label", "data-pagefind-ignore", "data-pagefind-weight", "data-sortable", "data-src", "role"},
     "span": {"data-sort", "title"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"},
     "ol": {"start"}, "details": {"open"}, "figure": {"data-pagefind-ignore"}, "figcaption": set(), "nav": {"aria-label"},

@@ -1,0 +1,250 @@
+"""The lineage of the survey: which methods build on which, as a graph and as text.
+
+`lineage_svg` draws a `Layout` (from `lineage_layout`) as a static, accessible SVG in
+which every method is a keyboard-focusable link with a name; `lineage_page` is the
+whole page with its text alternative (a table per period); `neighbourhood` is the
+capped two-level view of one method for its own page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Catalog, Paper
+from . import paths
+from .lineage_layout import Edge, Layout, Node, half_year, half_year_label, layout_lineage
+from .tables import Table
+from .text import esc, link, long_date, md, page_front, page_url, rel
+
+LABEL_CHARS = 20
+"""Longest name sure to fit a node; a longer one is replaced by an alias that fits, if any."""
+
+NEIGHBOURS_SHOWN = 8
+"""How many methods a method page lists per level of its neighbourhood."""
+
+
+def node_label(paper: Paper) -> str:
+    """The text inside a node: the name, else its shortest alias that fits, else the name.
+
+    A name that still does not fit is cut with an ellipsis by the stylesheet; the
+    link's title and accessible name carry it in full.
+    """
+    if len(paper.name) <= LABEL_CHARS:
+        return paper.name
+    fitting = sorted((a for a in paper.aliases if len(a) <= LABEL_CHARS), key=lambda a: (len(a), a))
+    return fitting[0] if fitting else paper.name
+
+
+def posted_text(paper: Paper) -> str:
+    """When a method was first posted, as precisely as known (`19 March 2020`, `March 2020`)."""
+    if paper.posted:
+        return long_date(paper.posted)
+    day = paper.sort_date
+    return f"{day.strftime('%B')} {day.year}" if paper.arxiv else str(day.year)
+
+
+def _curve(layout: Layout, edge: Edge, at: dict[str, Node]) -> str:
+    """An edge's path: an S-curve to the next line, or along the gutter beside the target.
+
+    An edge that spans several lines runs down the gap between columns, never behind
+    the boxes of the methods in between.
+    """
+    grid = layout.grid
+    source, target = at[edge.source], at[edge.target]
+    sx, tx = source.x + grid.node_width / 2, target.x + grid.node_width / 2
+    if edge.backward or target.line <= source.line:
+        sy, ty = source.y, target.y + grid.node_height
+        bend = -grid.line_gap / 2
+    else:
+        sy, ty = source.y + grid.node_height, target.y
+        bend = grid.line_gap / 2
+    if abs(target.line - source.line) <= 1:
+        return f"M{sx:.0f} {sy:.0f}C{sx:.0f} {sy + bend:.0f} {tx:.0f} {ty - bend:.0f} {tx:.0f} {ty:.0f}"
+    gx = target.x - grid.column_gap / 2 if sx <= tx else target.x + grid.node_width + grid.column_gap / 2
+    top, bottom = sy + bend, ty - bend
+    return (
+        f"M{sx:.0f} {sy:.0f}C{sx:.0f} {top:.0f} {gx:.0f} {top:.0f} {gx:.0f} {top + bend:.0f}"
+        f"L{gx:.0f} {bottom - bend:.0f}C{gx:.0f} {bottom:.0f} {tx:.0f} {bottom:.0f} {tx:.0f} {ty:.0f}"
+    )
+
+
+def _path(layout: Layout, edge: Edge, at: dict[str, Node], css: str) -> str:
+    kind = " inr-lin-back" if edge.backward else ""
+    return f'<path class="{css}{kind}" d="{_curve(layout, edge, at)}"/>'
+
+
+def _bands(layout: Layout) -> list[str]:
+    parts = ['<g class="inr-lin-bands" aria-hidden="true">']
+    for index, layer in enumerate(layout.layers):
+        parts.append(
+            f'<rect class="inr-lin-band inr-lin-band-{index % 2}" x="0" y="{layer.y:.0f}" '
+            f'width="{layout.width}" height="{layer.height:.0f}"/>'
+        )
+        period, _, year = layer.label.rpartition(" ")
+        middle = layer.y + layer.height / 2
+        parts.append(f'<text class="inr-lin-year" x="8" y="{middle - 2:.0f}">{esc(year)}</text>')
+        parts.append(f'<text class="inr-lin-period" x="8" y="{middle + 12:.0f}">{esc(period)}</text>')
+    parts.append("</g>")
+    return parts
+
+
+def _node(layout: Layout, node: Node, paper: Paper, incident: Iterable[Edge], at: dict[str, Node], href: str) -> str:
+    """One method: its highlight lines, then an HTML link in a `foreignObject`.
+
+    The link is HTML, not SVG `<a>`: Material's instant navigation assigns `link.href`,
+    which an SVG link only has a getter for, and stops with an error on the page.
+    """
+    grid = layout.grid
+    builds = sum(1 for e in incident if e.target == paper.slug)
+    later = sum(1 for e in incident if e.source == paper.slug)
+    label = node_label(paper)
+    called = label if label == paper.name else f"{label} ({paper.name})"  # the visible text comes first
+    name = f"{called}, first posted {posted_text(paper)}; builds on {builds}, built on by {later}"
+    highlight = "".join(_path(layout, e, at, "inr-lin-hl-edge") for e in incident)
+    return (
+        f'<g class="inr-lin-node"><g class="inr-lin-hl" aria-hidden="true">{highlight}</g>'
+        f'<foreignObject x="{node.x:.0f}" y="{node.y:.0f}" width="{grid.node_width}" height="{grid.node_height}">'
+        f'<a class="inr-lin-box" href="{esc(href)}" id="lineage-node-{esc(paper.slug)}" aria-label="{esc(name)}" '
+        f'title="{esc(paper.name)}: {esc(paper.title)} ({esc(posted_text(paper))})">{esc(label)}</a>'
+        "</foreignObject></g>"
+    )
+
+
+def lineage_svg(layout: Layout, papers: Mapping[str, Paper], from_uri: str, total: int) -> str:
+    """The laid-out graph as an SVG whose nodes link to the method pages."""
+    at = {node.slug: node for node in layout.nodes}
+    incident: dict[str, list[Edge]] = {}
+    for edge in layout.edges:
+        incident.setdefault(edge.source, []).append(edge)
+        incident.setdefault(edge.target, []).append(edge)
+    parts = [
+        f'<svg class="inr-lineage-svg" width="{layout.width}" height="{layout.height}" '
+        f'viewBox="0 0 {layout.width} {layout.height}" role="group" '
+        'aria-labelledby="lineage-title lineage-desc" xmlns="http://www.w3.org/2000/svg">',
+        '<title id="lineage-title">Lineage of the survey\'s methods</title>',
+        f'<desc id="lineage-desc">{len(layout.nodes)} of {total} methods, one band per half-year of first posting, '
+        "oldest at the top; a line runs from each method down to every method that builds on it.</desc>",
+        *_bands(layout),
+        '<g class="inr-lin-edges" aria-hidden="true">',
+        *(_path(layout, e, at, "inr-lin-edge") for e in layout.edges),
+        "</g>",
+    ]
+    for node in layout.nodes:
+        href = page_url(from_uri, paths.method(node.slug))
+        parts.append(_node(layout, node, papers[node.slug], incident.get(node.slug, ()), at, href))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _names(papers: Sequence[Paper], from_uri: str) -> str:
+    return ", ".join(link(p.name, from_uri, paths.method(p)) for p in papers) or "—"
+
+
+def lineage_tables(catalog: Catalog, from_uri: str) -> str:
+    """The text alternative: every method by period, with what it builds on and what builds on it."""
+    periods: dict[tuple[int, int], list[Paper]] = {}
+    for paper in sorted(catalog.papers, key=lambda p: (p.sort_date, p.name.lower(), p.slug)):
+        periods.setdefault(half_year(paper.sort_date), []).append(paper)
+    parts = []
+    for key in sorted(periods):
+        rows = []
+        for paper in periods[key]:
+            builds = [catalog.by_slug[s] for s in paper.builds_on if s in catalog.by_slug]
+            method = link(paper.name, from_uri, paths.method(paper)) + f"{{: #lineage-{paper.slug} }}"
+            later = sorted(catalog.built_on_by.get(paper.slug, ()), key=lambda p: (p.sort_date, p.slug))
+            rows.append((method, md(posted_text(paper)), _names(builds, from_uri), _names(later, from_uri)))
+        label = half_year_label(key)
+        table = Table(("Method", "First posted", "Builds on", "Built on by"), tuple(rows), f"Methods first posted {label}", sortable=False)
+        parts.append(f"### {esc(label)}\n\n{table.as_markdown()}")
+    return "\n".join(parts)
+
+
+def lineage_page(catalog: Catalog) -> str:
+    """The lineage page: the whole survey as a layered graph, then the same as tables."""
+    uri = paths.LINEAGE
+    layout = layout_lineage(catalog.papers)
+    shown, total = len(layout.nodes), len(catalog)
+    svg = lineage_svg(layout, catalog.by_slug, uri, total)
+    backward = sum(e.backward for e in layout.edges)
+    dashed = f" A dashed line joins a method to one posted before it that builds on it ({backward} such links)." if backward else ""
+    return "\n".join(
+        [
+            page_front("Lineage", "Which methods build on which, ordered by first posting", hide=["toc"], search={"exclude": True}),
+            "# Lineage\n",
+            "Which methods build on which. Each band is a half-year of first posting, oldest at the top; "
+            "a line runs from a method down to every method that builds on it. Point at or focus a method "
+            f"to pick out its own lines, select it to open its page.{dashed}\n",
+            f"The graph shows **{shown} of {total} methods**: the {len(layout.isolated)} that neither build on "
+            f"another method of the survey nor are built on are left out of it, and listed with all the others "
+            f"in the {link('tables below', uri, uri, 'methods-by-period')}.\n",
+            '<figure class="inr-lineage">'
+            '<div class="inr-lineage-scroll" role="region" aria-label="Lineage graph (scrolls sideways on narrow screens)">'
+            f"{svg}</div><figcaption>{shown} of {total} methods; lines run from a method to what builds on it."
+            "</figcaption></figure>\n",
+            "## Methods by period\n",
+            "Every method of the survey, by half-year of first posting, with the methods it builds on "
+            "and the methods that build on it.\n",
+            lineage_tables(catalog, uri),
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class Level:
+    """Methods at one distance from a method: those shown and how many more there are."""
+
+    shown: tuple[Paper, ...]
+    more: int
+
+
+def _cap(papers: Iterable[Paper], catalog: Catalog) -> Level:
+    items = list(papers)
+    best = sorted(items, key=lambda p: (-len(catalog.built_on_by.get(p.slug, ())), p.sort_date, p.slug))[:NEIGHBOURS_SHOWN]
+    return Level(tuple(sorted(best, key=lambda p: (p.sort_date, p.slug))), len(items) - len(best))
+
+
+def neighbour_levels(catalog: Catalog, paper: Paper, upward: bool) -> tuple[Level, Level]:
+    """Direct and second-level ancestors (`upward`) or descendants, capped for the page."""
+
+    def step(p: Paper) -> Iterable[Paper]:
+        if upward:
+            return (catalog.by_slug[s] for s in p.builds_on if s in catalog.by_slug)
+        return catalog.built_on_by.get(p.slug, ())
+
+    first = {p.slug: p for p in step(paper) if p.slug != paper.slug}
+    second: dict[str, Paper] = {}
+    for near in first.values():
+        for far in step(near):
+            if far.slug != paper.slug and far.slug not in first:
+                second.setdefault(far.slug, far)
+    return _cap(first.values(), catalog), _cap(second.values(), catalog)
+
+
+def _level_line(level: Level, label: str, uri: str, anchor: str, indent: str = "") -> str:
+    text = ", ".join(link(p.name, uri, paths.method(p)) for p in level.shown)
+    if level.more:
+        text += f", and {link(f'{level.more} more', uri, paths.LINEAGE, anchor)}"
+    return f"{indent}- **{label}:** {text}"
+
+
+def neighbourhood(catalog: Catalog, paper: Paper) -> str:
+    """A method's lineage on its page: two levels of ancestors and descendants, each capped."""
+    uri = paths.method(paper)
+    anchor = f"lineage-{paper.slug}"
+    lines = []
+    for upward in (True, False):
+        first, second = neighbour_levels(catalog, paper, upward)
+        one = len(first.shown) + first.more == 1
+        if first.shown:
+            lines.append(_level_line(first, "Builds on" if upward else "Built on by", uri, anchor))
+        if second.shown:
+            label = ("which builds on" if one else "which build on") if upward else ("which is built on by" if one else "which are built on by")
+            lines.append(_level_line(second, label, uri, anchor, "    "))
+    if not lines:
+        return ""
+    graph = rel(uri, paths.LINEAGE) + f"#lineage-node-{paper.slug}"
+    return (
+        '<div class="inr-lineage-near" data-pagefind-ignore="all" markdown>\n\n'
+        "## Lineage\n\n" + "\n".join(lines) + f"\n\nSee it in the [lineage graph]({graph}).\n\n</div>\n"
+    )
