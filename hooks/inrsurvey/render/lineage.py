@@ -15,7 +15,7 @@ from ..model import Catalog, Paper
 from . import paths
 from .lineage_layout import Edge, Layout, Node, half_year, half_year_label, layout_lineage
 from .tables import Table
-from .text import esc, link, long_date, md, page_front, page_url, rel
+from .text import esc, link, long_date, md, page_front, rel
 
 LABEL_CHARS = 20
 """Longest name sure to fit a node; a longer one is replaced by an alias that fits, if any."""
@@ -131,7 +131,7 @@ def lineage_svg(layout: Layout, papers: Mapping[str, Paper], from_uri: str, tota
         "</g>",
     ]
     for node in layout.nodes:
-        href = page_url(from_uri, paths.method(node.slug))
+        href = paths.url_between(from_uri, paths.method(node.slug))
         parts.append(_node(layout, node, papers[node.slug], incident.get(node.slug, ()), at, href))
     parts.append("</svg>")
     return "".join(parts)

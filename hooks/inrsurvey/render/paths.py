@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Paper, Tag, Term, Venue
-from .text import edition_slug
+from .text import edition_slug, rel
 
 CATALOG = "catalog.md"
 SUMMARY = "summary.md"
@@ -30,6 +30,13 @@ def page_url(uri: str) -> str:
     if stem == "index":
         return ""
     return stem.removesuffix("/index") + "/"
+
+
+def url_between(from_uri: str, to_uri: str) -> str:
+    """The relative URL from one generated page to another as published (`../methods/nerf/`),
+    for links in raw HTML such as an inline SVG, which MkDocs neither rewrites nor checks;
+    Markdown links use `text.rel` between source files instead."""
+    return rel(page_url(from_uri) + "_", page_url(to_uri) + "_").removesuffix("_") or "./"
 
 
 def method(paper: Paper | str) -> str:

@@ -70,21 +70,6 @@ def rel(from_uri: str, to_uri: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
-def page_url(from_uri: str, to_uri: str) -> str:
-    """Relative URL between two pages as built (directory URLs: `methods/nerf/`).
-
-    For links inside raw HTML such as an inline SVG, which MkDocs neither rewrites nor
-    checks; Markdown links use `rel` / `link` instead.
-    """
-
-    def directory(uri: str) -> str:
-        stem = uri.removesuffix(".md")
-        return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-
-    path = _rel(directory(from_uri) or ".", directory(to_uri) or ".")
-    return "./" if path == "." else path + "/"
-
-
 def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
     """A Markdown link with an escaped label to another page of the site."""
     target = rel(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
