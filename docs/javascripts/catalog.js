@@ -538,7 +538,9 @@
     this.sortSelect.value = state.sort;
     this.visible = this.filter();
     this.updateFacets();
-    // Results: the first `limit` cards (built on first use), and a button for the rest.
+    // Results: the first `limit` cards (built on first use), and a button for the rest. Moving the
+    // cards drops the focus: it goes back to the control that had it (a card's checkbox).
+    var focused = this.list.contains(document.activeElement) ? document.activeElement : null;
     var fragment = document.createDocumentFragment();
     this.visible.slice(0, this.limit).forEach(function (m) {
       var card = self.cards[m.slug] || (self.cards[m.slug] = self.card(m));
@@ -546,6 +548,7 @@
       fragment.appendChild(card);
     });
     this.list.replaceChildren(fragment);
+    if (focused && focused.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
     var rest = this.visible.length - Math.min(this.limit, this.visible.length);
     this.more.hidden = rest <= 0;
     this.more.textContent = "Show all " + this.visible.length + " methods (" + rest + " more)";
