@@ -49,7 +49,8 @@
     tax.fields.forEach(function (t) { fieldNames[t.slug] = t.name; });
     tax.tasks.forEach(function (t) { taskNames[t.slug] = t.name; });
     tax.tags.forEach(function (t) { tagNames[t.id] = t.name; });
-    var columns = data.columns, bySlug = {};
+    var columns = data.columns, bySlug = {}, pageUrl = data.urls.method.split("{slug}");
+    var root = base.href;  // ends with "/"; the patterns are relative to it
     var methods = data.methods.map(function (row) {
       var m = {};
       for (var i = 0; i < columns.length; i++) m[columns[i]] = row[i];
@@ -60,7 +61,7 @@
       m.peer_reviewed = Boolean(venue.peer_reviewed);
       m.field = fieldNames[m.field_slug] || m.field_slug;
       m.task = taskNames[m.task_slug] || m.task_slug;
-      m.page = new URL(data.urls.method.replace("{slug}", m.slug), base).href;
+      m.page = root + pageUrl.join(encodeURIComponent(m.slug));
       bySlug[m.slug] = m;
       return m;
     });
