@@ -117,6 +117,60 @@ def search_ready(site: Path, query: str, target: str, timeout: float = 120.0) ->
         return found
 
 
+CATALOG_READY = """() => {
+  const card = document.querySelector("ol.inr-results > li.inr-card");
+  const box = document.querySelector('.inr-catalog-app fieldset[data-facet="field"] input[type=checkbox]');
+  const counter = document.querySelector(".inr-counter");
+  return Boolean(card && box && !box.disabled && counter && / of \\d+ methods$/.test(counter.textContent));
+}"""
+"""The catalog is ready when its first result card is rendered, the facet checkboxes exist and
+the counter reads `N of M methods`. The check runs on the page's main thread, so it cannot
+answer while the page is still busy (parsing the page or the data, building the cards)."""
+
+
+def catalog_ready(site: Path, timeout: float = 120.0) -> float | None:
+    """Seconds from starting navigation to the catalog page until it is ready (CATALOG_READY).
+
+    After the clock stops, one facet checkbox is ticked and the counter must change, so a
+    catalog that renders but does not filter counts as never ready.
+    """
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    from helpers import serve
+
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        start = time.perf_counter()
+        page.goto(base + "catalog/", wait_until="commit")
+        deadline = start + timeout
+        found = None
+        while time.perf_counter() < deadline:
+            if page.evaluate(CATALOG_READY):
+                found = time.perf_counter() - start
+                break
+            page.wait_for_timeout(25)
+        if found is not None:
+            before = page.inner_text(".inr-counter")
+            page.locator('fieldset[data-facet="field"] input[type=checkbox]').first.check()
+            page.wait_for_function("t => document.querySelector('.inr-counter').textContent !== t", arg=before, timeout=timeout * 1000)
+        browser.close()
+        return found
+
+
+def catalog_sizes(site: Path) -> dict[str, float]:
+    """Sizes of what the catalog page loads: its HTML and the JSON files it may fetch."""
+    sizes = {"catalog_html_kb": round((site / "catalog" / "index.html").stat().st_size / 1024, 1)}
+    for name in ("papers", "catalog"):
+        path = site / "data" / f"{name}.json"
+        if path.is_file():
+            sizes[f"{name}_json_kb"] = round(path.stat().st_size / 1024, 1)
+    return sizes
+
+
 def measure(methods: int, repeat: int, workdir: Path, seed: int) -> dict[str, Any]:
     project = make_project(workdir, methods, seed)
     staged = workdir / f"staged-{methods}"
@@ -141,6 +195,10 @@ def measure(methods: int, repeat: int, workdir: Path, seed: int) -> dict[str, An
     ready = [search_ready(project / "site", name, f"methods/{name.lower()}/") for _ in range(max(1, min(repeat, 3)))]
     valid = [r for r in ready if r is not None]
     row["search_ready_s"] = round(statistics.median(valid), 2) if valid else None
+    row.update(catalog_sizes(project / "site"))
+    ready = [catalog_ready(project / "site") for _ in range(max(1, min(repeat, 3)))]
+    valid = [r for r in ready if r is not None]
+    row["catalog_ready_s"] = round(statistics.median(valid), 2) if valid else None
     return row
 
 

@@ -1,4 +1,4 @@
-"""Downloadable exports: .bib files, the catalog JSON, CSL-JSON and the Atom feed.
+"""Downloadable exports: .bib files, the JSON data and catalog index, CSL-JSON and the Atom feed.
 
 Every function is pure and deterministic: the same catalog gives the same bytes.
 """
@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape as xml_escape
 from .bib import format_entries, format_entry
 from .model import Catalog, Paper, slugify
 from .render import paths
+from .render.compare_page import MAX_METHODS, MIN_METHODS
 from .render.text import author_list, venue_label, venue_of
 
 JSON_SCHEMA_VERSION = 1
@@ -65,8 +66,8 @@ def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def paper_record(catalog: Catalog, paper: Paper) -> dict[str, object]:
-    """One method as a JSON-ready mapping (the catalog page and the JSON export use it)."""
+def _facts(catalog: Catalog, paper: Paper) -> dict[str, object]:
+    """The facts of one method shared by `data/papers.json` and `data/catalog.json`."""
     venue = venue_of(catalog, paper)
     return {
         "slug": paper.slug,
@@ -87,36 +88,84 @@ def paper_record(catalog: Catalog, paper: Paper) -> dict[str, object]:
         "tags": list(paper.tags),
         "inputs": list(paper.inputs),
         "outputs": list(paper.outputs),
-        "posted": paper.posted.isoformat() if paper.posted else None,
-        "added": paper.added.isoformat() if paper.added else None,
-        "arxiv": paper.arxiv or None,
-        "doi": paper.doi or None,
         "paper_url": paper.paper_url or None,
         "code": [{"url": c.url, "framework": c.framework, "official": c.official} for c in paper.code],
         "has_official_code": paper.has_official_code,
         "project": paper.project or None,
         "builds_on": list(paper.builds_on),
+        "key": paper.key,
+    }
+
+
+def paper_record(catalog: Catalog, paper: Paper) -> dict[str, object]:
+    """One method as a JSON-ready mapping: a record of `data/papers.json` (see `JSON_FIELDS`)."""
+    return {
+        **_facts(catalog, paper),
+        "posted": paper.posted.isoformat() if paper.posted else None,
+        "added": paper.added.isoformat() if paper.added else None,
+        "arxiv": paper.arxiv or None,
+        "doi": paper.doi or None,
         "sources": list(paper.sources),
         "survey": {"label": paper.survey.label, "field": paper.survey.field, "task": paper.survey.task} if paper.survey else None,
-        "key": paper.key,
         "bibtex": format_entry(paper.entry),
         "page": paths.page_url(paths.method(paper)),
     }
 
 
+def _taxonomy(catalog: Catalog) -> dict[str, object]:
+    tax = catalog.taxonomy
+    return {
+        "fields": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.fields],
+        "tasks": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.tasks],
+        "tags": [{"id": t.id, "name": t.name, "definition": t.definition} for t in tax.tags],
+        "venues": [{"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind} for v in tax.venues],
+    }
+
+
 def papers_json(catalog: Catalog) -> str:
     """`data/papers.json`: every method plus the taxonomy (schema on the Cite page)."""
-    tax = catalog.taxonomy
     data = {
         "schema_version": JSON_SCHEMA_VERSION,
         "count": len(catalog),
-        "taxonomy": {
-            "fields": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.fields],
-            "tasks": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.tasks],
-            "tags": [{"id": t.id, "name": t.name, "definition": t.definition} for t in tax.tags],
-            "venues": [{"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind} for v in tax.venues],
-        },
+        "taxonomy": _taxonomy(catalog),
         "methods": [paper_record(catalog, p) for p in catalog.papers],
+    }
+    return _dump(data)
+
+
+CATALOG_COLUMNS: tuple[str, ...] = (
+    "slug", "name", "aliases", "title", "authors", "year", "venue_slug", "venue_label", "field_slug",
+    "task_slug", "tags", "inputs", "outputs", "code", "has_official_code", "paper_url", "project",
+    "builds_on", "key",
+)
+"""The columns of a method row in `data/catalog.json`, each as in `JSON_FIELDS`. Venue id, kind
+and peer review, field and task names come from the taxonomy; the BibTeX stays out (the
+catalog fetches `bib/<key>.bib` or `data/papers.json` only when a download is asked for)."""
+
+
+def catalog_json(catalog: Catalog) -> str:
+    """`data/catalog.json`: the compact index the catalog and compare pages load.
+
+    One row per method (values in `CATALOG_COLUMNS` order), the taxonomy, and URL patterns
+    (`{slug}`, `{key}`) for method pages and .bib files, so the scripts never guess a path.
+    Venues also say whether they are peer-reviewed.
+    """
+    taxonomy = _taxonomy(catalog)
+    taxonomy["venues"] = [{"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind, "peer_reviewed": v.peer_reviewed} for v in catalog.taxonomy.venues]
+    data = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "count": len(catalog),
+        "urls": {
+            "method": paths.page_url(paths.method("{slug}")),
+            "bib": paths.bib("{key}"),
+            "papers": paths.PAPERS_JSON,
+            "catalog": paths.page_url(paths.CATALOG),
+            "compare": paths.page_url(paths.COMPARE),
+        },
+        "compare_limits": {"min": MIN_METHODS, "max": MAX_METHODS},
+        "taxonomy": taxonomy,
+        "columns": list(CATALOG_COLUMNS),
+        "methods": [[facts[c] for c in CATALOG_COLUMNS] for facts in (_facts(catalog, p) for p in catalog.papers)],
     }
     return _dump(data)
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from . import export
 from .model import Catalog
 from .render import pages, paths
-from .render.catalog_page import catalog_page
+from .render.catalog_page import catalog_page, page_count
+from .render.compare_page import compare_page
 from .render.lineage import lineage_page
 from .render.method import method_head, method_page
 from .render.taxonomy import (
@@ -89,13 +90,16 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     add(paths.VENUES, venues_overview(catalog))
     add(paths.YEARS, years_overview(catalog))
     add(paths.TAGS, tags_overview(catalog))
-    add(paths.CATALOG, catalog_page(catalog))
+    for number in range(1, page_count(catalog) + 1):
+        add(paths.catalog_part(number), catalog_page(catalog, number))
+    add(paths.COMPARE, compare_page(catalog))
     add(paths.SUMMARY, pages.summary_page(catalog))
     add(paths.STATS, pages.stats_page(catalog))
     add(paths.LINEAGE, lineage_page(catalog))
     add(paths.CHANGELOG, pages.changelog_page(catalog))
     add(paths.ALL_BIB, export.bib_text(sorted(catalog.papers, key=lambda p: p.key)))
     add(paths.PAPERS_JSON, export.papers_json(catalog))
+    add(paths.CATALOG_JSON, export.catalog_json(catalog))
     add(paths.CSL_JSON, export.csl_json(catalog))
     if options.site_url:
         add(paths.FEED, export.atom_feed(catalog, options.site_url, options.site_name))

@@ -175,7 +175,7 @@ def test_keyboard_only(page: Any, data: dict[str, Any]) -> None:
 def test_phone_viewport_has_no_horizontal_scroll(browser: Any, base_url: str) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, base_url=base_url, is_mobile=True)
     tab = context.new_page()
-    for url in ("catalog/", "methods/nerf/", "tasks/view-synthesis/", ""):
+    for url in ("catalog/", "compare/?methods=nerf,siren,liif", "methods/nerf/", "tasks/view-synthesis/", ""):
         tab.goto(url)
         tab.wait_for_timeout(200)
         overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -204,6 +204,82 @@ def test_download_filtered_and_selected_bibtex(page: Any, data: dict[str, Any], 
     assert chosen == "\n".join((site_dir / "bib" / f"{keys[s]}.bib").read_text(encoding="utf-8") for s in by_name)
     page.check("#inr-only")
     assert set(shown(page)) == {"nerf", "siren", "liif"}
+
+
+def test_download_of_many_entries_comes_from_the_full_export(page: Any, data: dict[str, Any], site_dir: Path) -> None:
+    """The catalog's index holds no BibTeX: a download of many entries reads data/papers.json once."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_catalog(page)
+    assert not [u for u in requested if u.endswith("/data/papers.json") or u.endswith(".bib")]
+    assert all("bibtex" not in row for row in json.loads((site_dir / "data" / "catalog.json").read_text(encoding="utf-8"))["columns"])
+    with page.expect_download() as info:
+        page.click("button.inr-download-filtered")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    keys = {m["slug"]: m["key"] for m in data["methods"]}
+    assert text == "\n".join((site_dir / "bib" / f"{keys[s]}.bib").read_text(encoding="utf-8") for s in shown(page))
+    assert sorted(reparse_fields(text)) == sorted(keys.values())
+    assert len([u for u in requested if u.endswith("/data/papers.json")]) == 1
+    assert page.inner_text("button.inr-download-filtered") == f"Download BibTeX ({len(data['methods'])} shown)"
+
+
+def phone(browser: Any, base_url: str) -> Any:
+    """A context the size of a phone (375 x 812 CSS px, touch)."""
+    return browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url, is_mobile=True, has_touch=True)
+
+
+def test_phone_filters_control_first_result_on_the_first_screen(browser: Any, base_url: str, data: dict[str, Any]) -> None:
+    context = phone(browser, base_url)
+    tab = context.new_page()
+    tab.goto("catalog/?field=3d-vision&code=1")
+    tab.wait_for_selector("ol.inr-results > li.inr-card")
+    assert tab.get_by_role("button", name="Filters (2 active)", exact=True).count() == 1
+    toggle = tab.locator("button.inr-filters-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false" and toggle.get_attribute("aria-controls") == "inr-facets"
+    assert tab.locator("#inr-code").is_hidden()
+    first = tab.locator("ol.inr-results > li.inr-card").first.bounding_box()
+    assert first is not None and first["y"] + 60 <= 812, first  # its name and title are on the first screen
+    assert set(shown(tab)) == expect(data, field=["3d-vision"], code=True)
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and tab.locator("#inr-code").is_visible()
+    assert tab.is_checked("#inr-code") and tab.is_checked("#inr-field-3d-vision")
+    tab.check("#inr-peer")
+    assert tab.get_by_role("button", name="Filters (3 active)", exact=True).count() == 1
+    done = tab.locator("button.inr-filters-done")
+    expected = expect(data, field=["3d-vision"], code=True, peer=True)
+    assert done.inner_text() == f"Show {len(expected)} results"
+    done.click()
+    assert toggle.get_attribute("aria-expanded") == "false" and tab.locator("#inr-peer").is_hidden()
+    assert tab.evaluate("document.activeElement.classList.contains('inr-filters-toggle')")
+    assert set(shown(tab)) == expected
+    tab.goto("catalog/")
+    tab.wait_for_selector("ol.inr-results > li.inr-card")
+    assert tab.get_by_role("button", name="Filters (none active)", exact=True).count() == 1
+    context.close()
+
+
+def test_phone_filters_by_keyboard(browser: Any, base_url: str, data: dict[str, Any]) -> None:
+    context = phone(browser, base_url)
+    tab = context.new_page()
+    tab.goto("catalog/")
+    tab.wait_for_selector("ol.inr-results > li.inr-card")
+    tab.focus("#inr-q")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == "inr-code"
+    tab.keyboard.press("Space")
+    assert set(shown(tab)) == expect(data, code=True)
+    assert "1 active" in tab.inner_text("button.inr-filters-toggle")
+    context.close()
+
+
+def test_wide_screen_shows_the_facets_without_the_control(page: Any) -> None:
+    open_catalog(page)
+    assert page.locator("button.inr-filters-toggle").is_hidden()
+    assert page.locator("#inr-field-3d-vision").is_visible()
 
 
 @pytest.fixture(scope="module")

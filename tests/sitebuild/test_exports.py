@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from inrsurvey.bib import format_entry, reparse_fields
-from inrsurvey.export import JSON_FIELDS
+from inrsurvey.export import CATALOG_COLUMNS, JSON_FIELDS
 from inrsurvey.model import Catalog
 from inrsurvey.render.taxonomy import editions
 
@@ -63,6 +63,32 @@ def test_papers_json(catalog: Catalog, site_dir: Path) -> None:
         assert (site_dir / record["page"] / "index.html").is_file()
     cite = (site_dir / "cite" / "index.html").read_text(encoding="utf-8")
     assert all(f"<code>{name}</code>" in cite for name in documented)
+
+
+def test_catalog_json_is_the_full_export_without_bibtex(catalog: Catalog, site_dir: Path) -> None:
+    """The catalog's compact index: the same facts as papers.json, one row per method, no BibTeX."""
+    full = json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))
+    index = json.loads((site_dir / "data" / "catalog.json").read_text(encoding="utf-8"))
+    documented = {name for name, _, _ in JSON_FIELDS}
+    assert index["columns"] == list(CATALOG_COLUMNS) and set(CATALOG_COLUMNS) <= documented
+    assert "bibtex" not in index["columns"] and "bibtex" not in json.dumps(index["taxonomy"])
+    assert index["count"] == len(catalog) == len(index["methods"])
+    records = {m["slug"]: m for m in full["methods"]}
+    for row in index["methods"]:
+        method = dict(zip(CATALOG_COLUMNS, row, strict=True))
+        record = records[method["slug"]]
+        assert method == {c: record[c] for c in CATALOG_COLUMNS}
+        assert (site_dir / index["urls"]["method"].replace("{slug}", method["slug"]) / "index.html").is_file()
+        assert (site_dir / index["urls"]["bib"].replace("{key}", method["key"])).read_text(encoding="utf-8") == record["bibtex"]
+    venues = {v["slug"]: v for v in index["taxonomy"]["venues"]}
+    for record in full["methods"]:
+        venue = venues[record["venue_slug"]]
+        assert (venue["id"], venue["kind"], venue["peer_reviewed"]) == (record["venue"], record["venue_kind"], record["peer_reviewed"])
+    for name in ("catalog", "compare"):
+        assert (site_dir / index["urls"][name] / "index.html").is_file()
+    assert (site_dir / index["urls"]["papers"]).is_file()
+    assert index["compare_limits"] == {"min": 2, "max": 8}
+    assert (site_dir / "data" / "catalog.json").stat().st_size < (site_dir / "data" / "papers.json").stat().st_size / 2
 
 
 def test_csl_json(catalog: Catalog, site_dir: Path) -> None:

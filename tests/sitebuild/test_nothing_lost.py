@@ -44,13 +44,24 @@ def search_index_urls(site: Path) -> Counter[str]:
     return urls
 
 
+def catalog_list(site: Path) -> list[str]:
+    """The methods of the catalog's plain list, page after page (catalog/, catalog/page-2/, ...)."""
+    slugs, number = method_links(site, "catalog/"), 2
+    while (site / "catalog" / f"page-{number}" / "index.html").is_file():
+        slugs += method_links(site, f"catalog/page-{number}/")
+        number += 1
+    return slugs
+
+
 def check_nothing_lost(catalog: Catalog, site: Path) -> None:
     slugs = {p.slug for p in catalog.papers}
     assert all((site / "methods" / s / "index.html").is_file() for s in slugs)
-    # The catalog page (static list) and its data file.
-    assert Counter(method_links(site, "catalog/")) == Counter(slugs)
+    # The catalog's plain list (over its pages) and its data files.
+    assert Counter(catalog_list(site)) == Counter(slugs)
     data = json.loads((site / "data" / "papers.json").read_text(encoding="utf-8"))
     assert Counter(m["slug"] for m in data["methods"]) == Counter(slugs)
+    index = json.loads((site / "data" / "catalog.json").read_text(encoding="utf-8"))
+    assert Counter(row[index["columns"].index("slug")] for row in index["methods"]) == Counter(slugs)
     # Taxonomy pages: each method once on its field, task, venue edition, tag pages; year pages.
     for term in catalog.taxonomy.fields:
         assert Counter(method_links(site, f"fields/{term.slug}/")) == Counter(p.slug for p in catalog.by_field.get(term.name, ()))
@@ -93,3 +104,25 @@ def test_every_paper_file_is_a_method() -> None:
     result = load_catalog(ROOT / "papers")
     assert result.catalog is not None
     assert stems == set(result.catalog.by_slug)
+
+
+def test_catalog_plain_list_is_split_into_pages(synthetic: tuple[Catalog, Path]) -> None:
+    """500 methods: pages of 200, 200 and 100, each linking to every page, in the catalog's order."""
+    from inrsurvey.render.catalog_page import PAGE_SIZE
+    from sitehtml import article, page, resolve
+
+    catalog, site = synthetic
+    urls = ["catalog/", "catalog/page-2/", "catalog/page-3/"]
+    assert not (site / "catalog" / "page-4").exists()
+    assert [len(method_links(site, u)) for u in urls] == [PAGE_SIZE, PAGE_SIZE, 500 - 2 * PAGE_SIZE]
+    assert catalog_list(site) == [p.slug for p in catalog.papers]
+    for number, url in enumerate(urls, start=1):
+        elements = article(page(site, url))
+        pager = [e for e in elements if e.tag == "a" and any(a.startswith("nav.inr-pages") for a in e.ancestors)]
+        targets = [resolve(url, e.attrs["href"]) for e in pager]
+        assert set(targets) == set(urls) - {url}, (url, targets)
+        current = [e.text for e in elements if e.tag == "strong" and any(a.startswith("nav.inr-pages") for a in e.ancestors)]
+        assert current == [str(number)]
+    # Only the first page hosts the live catalog.
+    assert 'data-src="data/catalog.json"' in page(site, "catalog/")
+    assert "data-src" not in page(site, "catalog/page-2/")

@@ -6,6 +6,7 @@ from ..model import Paper, Tag, Term, Venue
 from .text import edition_slug, rel
 
 CATALOG = "catalog.md"
+COMPARE = "compare.md"
 SUMMARY = "summary.md"
 STATS = "statistics.md"
 LINEAGE = "lineage.md"
@@ -19,6 +20,7 @@ YEARS = "years/index.md"
 TAGS = "tags/index.md"
 ALL_BIB = "bib/all.bib"
 PAPERS_JSON = "data/papers.json"
+CATALOG_JSON = "data/catalog.json"
 CSL_JSON = "data/papers.csl.json"
 FEED = "feed.xml"
 
@@ -43,6 +45,11 @@ def method(paper: Paper | str) -> str:
     """A method's page."""
     slug = paper if isinstance(paper, str) else paper.slug
     return f"methods/{slug}.md"
+
+
+def catalog_part(number: int) -> str:
+    """Page `number` (from 1) of the catalog's plain list; the first is the catalog itself."""
+    return CATALOG if number == 1 else f"catalog/page-{number}.md"
 
 
 def field(term: Term) -> str:

@@ -1,0 +1,41 @@
+"""The compare page: a side-by-side table of 2 to 8 methods named in its URL
+(`compare/?methods=nerf,siren,liif`), built in the browser by the compare script from the
+compact index `data/catalog.json`. The page itself holds only the frame and a note for
+readers without JavaScript."""
+
+from __future__ import annotations
+
+from ..model import Catalog
+from . import paths
+from .text import front_matter, link
+
+MIN_METHODS = 2
+"""The fewest methods a comparison is meant for (fewer are shown with a note)."""
+
+MAX_METHODS = 8
+"""The most methods shown side by side; further ones in the URL are named and left out."""
+
+
+def compare_page(catalog: Catalog) -> str:
+    """The compare page's Markdown."""
+    meta = {
+        "title": "Compare methods",
+        "description": "Methods of the survey side by side: authors, venue, year, field, task, inputs, outputs, tags, code",
+        "search": {"exclude": True},
+        "hide": ["toc"],
+    }
+    uri = paths.COMPARE
+    catalog_link = link("catalog", uri, paths.CATALOG)
+    tasks_link = link("task pages", uri, paths.TASKS)
+    note = (
+        f"Select {MIN_METHODS} to {MAX_METHODS} methods in the {catalog_link} and choose **Compare**: this page "
+        "shows them side by side, and its address alone brings the same comparison back. "
+        f"It needs JavaScript; without it, the {tasks_link} compare the methods of each task in a table."
+    )
+    return (
+        front_matter(meta) + "\n"
+        "# Compare methods\n\n"
+        f'<div class="inr-compare" data-src="{paths.CATALOG_JSON}" markdown>\n\n'
+        f'<p class="inr-compare-static" markdown>{note}</p>\n\n'
+        "</div>\n"
+    )

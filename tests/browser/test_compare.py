@@ -1,0 +1,229 @@
+"""The compare page in a real browser: from the catalog's selection to a side-by-side table
+whose address reproduces it, its BibTeX, unknown slugs, and the 2-to-8 range."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from inrsurvey.bib import reparse_fields
+
+pytestmark = pytest.mark.browser
+
+CHOSEN = ["nerf", "siren", "liif"]
+
+
+@pytest.fixture(scope="module")
+def data(site_dir: Path) -> dict[str, Any]:
+    return json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def limits(site_dir: Path) -> dict[str, int]:
+    limits: dict[str, int] = json.loads((site_dir / "data" / "catalog.json").read_text(encoding="utf-8"))["compare_limits"]
+    return limits
+
+
+def by_slug(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {m["slug"]: m for m in data["methods"]}
+
+
+def open_compare(page: Any, slugs: list[str] | str) -> None:
+    value = slugs if isinstance(slugs, str) else ",".join(slugs)
+    page.goto("compare/?methods=" + value)
+    page.wait_for_selector(".inr-compare-app", state="attached")
+
+
+def columns(page: Any) -> list[str]:
+    return page.eval_on_selector_all("table.inr-compare-table thead th[data-slug]", "els => els.map(e => e.dataset.slug)")
+
+
+def cell(page: Any, row: str, slug: str) -> str:
+    return str(page.inner_text(f'table.inr-compare-table tr[data-row="{row}"] td[data-slug="{slug}"]')).strip()
+
+
+def table_text(page: Any) -> str:
+    return str(page.inner_text("table.inr-compare-table"))
+
+
+def bib_of(site_dir: Path, data: dict[str, Any], slugs: list[str]) -> str:
+    methods = by_slug(data)
+    return "\n".join((site_dir / "bib" / f"{methods[s]['key']}.bib").read_text(encoding="utf-8") for s in slugs)
+
+
+def check_table(page: Any, data: dict[str, Any], slugs: list[str]) -> None:
+    """The table has one column per method, in order, with the built data's facts."""
+    assert columns(page) == slugs
+    methods = by_slug(data)
+    tags = {t["id"]: t["name"] for t in data["taxonomy"]["tags"]}
+    for slug in slugs:
+        m = methods[slug]
+        link = page.locator(f'table.inr-compare-table thead th[data-slug="{slug}"] a')
+        assert link.inner_text() == m["name"]
+        assert link.get_attribute("href").endswith(f"/methods/{slug}/")
+        assert cell(page, "year", slug) == str(m["year"])
+        assert f"({m['venue']})" in cell(page, "venue", slug) or (m["venue_kind"] == "preprint" and "arXiv preprint" in cell(page, "venue", slug))
+        assert cell(page, "authors", slug) == ", ".join(m["authors"])
+        assert cell(page, "field", slug) == m["field"]
+        assert cell(page, "task", slug) == m["task"]
+        assert cell(page, "inputs", slug) == ("; ".join(m["inputs"]) or "none")
+        assert cell(page, "outputs", slug) == ("; ".join(m["outputs"]) or "none")
+        assert cell(page, "tags", slug) == (", ".join(tags[t] for t in m["tags"]) or "none")
+        code = page.locator(f'tr[data-row="code"] td[data-slug="{slug}"] a')
+        assert [code.nth(i).get_attribute("href") for i in range(code.count())] == [c["url"] for c in m["code"]]
+        builds = page.locator(f'tr[data-row="builds_on"] td[data-slug="{slug}"] a')
+        assert [builds.nth(i).get_attribute("href").rstrip("/").rsplit("/", 1)[-1] for i in range(builds.count())] == m["builds_on"]
+
+
+def test_select_three_in_the_catalog_and_compare(page: Any, data: dict[str, Any], site_dir: Path) -> None:
+    page.goto("catalog/")
+    page.wait_for_selector("ol.inr-results > li.inr-card", state="attached")
+    button = page.locator("button.inr-compare-button")
+    for slug in CHOSEN:
+        page.check(f"#inr-sel-{slug}")
+    assert button.inner_text() == "Compare 3 selected" and button.is_enabled()
+    button.click()
+    page.wait_for_url("**/compare/?methods=nerf,siren,liif")
+    page.wait_for_selector("table.inr-compare-table")
+    check_table(page, data, CHOSEN)
+    first = table_text(page)
+    assert not page.locator(".inr-compare-message").count()
+    # The address alone reproduces the view, in a fresh tab.
+    other = page.context.new_page()
+    other.goto(page.url)
+    other.wait_for_selector("table.inr-compare-table")
+    assert table_text(other) == first and columns(other) == CHOSEN
+    other.close()
+    # The BibTeX download holds exactly these entries, byte for byte, in the table's order.
+    with page.expect_download() as info:
+        page.click("button.inr-compare-download")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert text == bib_of(site_dir, data, CHOSEN)
+    keys = by_slug(data)
+    assert list(reparse_fields(text)) == [keys[s]["key"] for s in CHOSEN]
+    # Back to the catalog with the same selection.
+    page.click("a.inr-compare-edit")
+    page.wait_for_selector("ol.inr-results > li.inr-card", state="attached")
+    assert all(page.is_checked(f"#inr-sel-{s}") for s in CHOSEN)
+
+
+def test_unknown_slug_is_named_and_left_out(page: Any, data: dict[str, Any]) -> None:
+    open_compare(page, ["nerf", "no-such-method", "siren"])
+    message = page.locator(".inr-compare-unknown")
+    assert message.is_visible()
+    assert "“no-such-method”" in message.inner_text() and "left out" in message.inner_text()
+    check_table(page, data, ["nerf", "siren"])
+
+
+def test_slug_in_the_url_is_shown_as_text_never_as_html(page: Any) -> None:
+    hostile = '<img src=x onerror="window.__pwned=1">'
+    open_compare(page, "nerf,siren," + quote(hostile))
+    assert hostile in page.inner_text(".inr-compare-unknown")
+    assert page.locator(".inr-compare-app img").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_more_than_the_maximum_shows_the_first_and_names_the_rest(page: Any, data: dict[str, Any], site_dir: Path, limits: dict[str, int]) -> None:
+    slugs = sorted(by_slug(data))[: limits["max"] + 2]
+    open_compare(page, slugs)
+    shown = slugs[: limits["max"]]
+    assert columns(page) == shown
+    message = page.inner_text(".inr-compare-range")
+    assert f"at most {limits['max']}" in message and f"names {len(slugs)}" in message
+    methods = by_slug(data)
+    assert all(methods[s]["name"] in message for s in slugs[limits["max"]:])
+    assert page.inner_text("button.inr-compare-download") == f"Download BibTeX ({limits['max']} entries)"
+    with page.expect_download() as info:
+        page.click("button.inr-compare-download")
+    assert Path(info.value.path()).read_text(encoding="utf-8") == bib_of(site_dir, data, shown)
+
+
+def test_fewer_than_the_minimum_explains(page: Any, data: dict[str, Any], limits: dict[str, int]) -> None:
+    assert limits["min"] == 2
+    open_compare(page, ["nerf"])
+    assert "names only one" in page.inner_text(".inr-compare-range")
+    assert columns(page) == ["nerf"]
+    open_compare(page, "")
+    assert "No method to compare" in page.inner_text(".inr-compare-range")
+    assert page.locator("table.inr-compare-table").count() == 0
+    assert page.locator(".inr-compare-range a").get_attribute("href").endswith("/catalog/")
+
+
+def test_catalog_compare_control_outside_the_range(page: Any, data: dict[str, Any], limits: dict[str, int]) -> None:
+    page.goto("catalog/")
+    page.wait_for_selector("ol.inr-results > li.inr-card", state="attached")
+    button = page.locator("button.inr-compare-button")
+    hint = page.locator("#inr-compare-hint")
+    assert button.is_disabled() and "Tick 2 to 8 methods" in hint.inner_text()
+    assert button.get_attribute("aria-describedby") == "inr-compare-hint"
+    slugs = sorted(by_slug(data))[: limits["max"] + 1]
+    page.goto("catalog/?sel=" + ",".join(slugs[:1]))
+    page.wait_for_selector("ol.inr-results > li.inr-card", state="attached")
+    assert button.is_disabled() and button.inner_text() == "Compare 1 selected"
+    page.goto("catalog/?sel=" + ",".join(slugs))
+    page.wait_for_selector("ol.inr-results > li.inr-card", state="attached")
+    assert button.is_disabled() and f"at most {limits['max']}" in hint.inner_text()
+    page.uncheck(f"#inr-sel-{slugs[-1]}")
+    assert button.is_enabled() and hint.inner_text() == ""
+    button.click()
+    page.wait_for_selector("table.inr-compare-table")
+    assert columns(page) == slugs[:-1]
+
+
+def test_keyboard_only_select_and_compare(page: Any, data: dict[str, Any], site_dir: Path) -> None:
+    page.goto("catalog/")
+    page.wait_for_selector("ol.inr-results > li.inr-card", state="attached")
+    page.focus("#inr-q")
+
+    def active() -> str:
+        return str(page.evaluate("document.activeElement.id || document.activeElement.className"))
+
+    targets = {f"inr-sel-{s}" for s in CHOSEN}
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        if active() in targets:
+            page.keyboard.press("Space")
+            targets.discard(active())
+            if not targets:
+                break
+    assert not targets, f"not reached by Tab: {targets}"
+    assert all(page.is_checked(f"#inr-sel-{s}") for s in CHOSEN)
+    for _ in range(600):
+        page.keyboard.press("Shift+Tab")
+        if "inr-compare-button" in active():
+            break
+    assert "inr-compare-button" in active()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("table.inr-compare-table")
+    assert sorted(columns(page)) == sorted(CHOSEN)
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if "inr-compare-download" in active():
+            break
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert set(reparse_fields(text)) == {by_slug(data)[s]["key"] for s in CHOSEN}
+
+
+def test_phone_table_scrolls_with_the_labels_in_view(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto("compare/?methods=" + ",".join(CHOSEN))
+    tab.wait_for_selector("table.inr-compare-table")
+    assert tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    region = tab.locator(".inr-compare-scroll")
+    assert region.get_attribute("tabindex") == "0" and region.get_attribute("role") == "region"
+    assert tab.evaluate("(() => { const r = document.querySelector('.inr-compare-scroll'); return r.scrollWidth > r.clientWidth; })()")
+    label = tab.locator('tr[data-row="venue"] th[scope="row"]')
+    before = label.bounding_box()
+    region.evaluate("r => { r.scrollLeft = r.scrollWidth; }")
+    after = label.bounding_box()
+    assert before is not None and after is not None and abs(before["x"] - after["x"]) < 1
+    last = tab.locator(f'tr[data-row="venue"] td[data-slug="{CHOSEN[-1]}"]').bounding_box()
+    assert last is not None and last["x"] + last["width"] <= 375 + 1
+    context.close()
