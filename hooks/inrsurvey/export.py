@@ -13,7 +13,7 @@ from .bib import format_entries, format_entry
 from .model import Catalog, Paper, slugify
 from .render import paths
 from .render.compare_page import MAX_METHODS, MIN_METHODS
-from .render.text import author_list, venue_label, venue_of
+from .render.text import author_list, title_after_name, venue_label, venue_of
 
 JSON_SCHEMA_VERSION = 1
 """Version of the `data/papers.json` layout; bumped on any incompatible change."""
@@ -229,7 +229,7 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
         summary = f"{paper.title}. {authors}. {venue_label(venue, paper.year)}. {paper.task}."
         lines += [
             "  <entry>",
-            f"    <title>{xml_escape(paper.name)}: {xml_escape(paper.title)}</title>",
+            f"    <title>{xml_escape(paper.name)}: {xml_escape(title_after_name(paper))}</title>",
             f'    <link rel="alternate" type="text/html" href="{xml_escape(url)}"/>',
             f"    <id>{xml_escape(url)}</id>",
             f"    <updated>{added}T00:00:00Z</updated>",

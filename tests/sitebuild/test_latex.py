@@ -16,7 +16,8 @@ pytestmark = [pytest.mark.build, pytest.mark.latex]
 
 
 def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    # TeX writes its terminal output in 8-bit encodings (an accented name may come out as Latin-1).
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, encoding="utf-8", errors="replace", timeout=300, stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture()

@@ -23,3 +23,17 @@ def test_rel_examples() -> None:
     assert rel("index.md", "methods/b.md") == "methods/b.md"
     assert rel("methods/a.md", "methods/b.md") == "b.md"
     assert rel("bib/task/x.bib", "bib/all.bib") == "../all.bib"
+
+
+def test_title_after_name_drops_only_a_repeated_name() -> None:
+    from inrsurvey.model import BibEntry, Paper
+    from inrsurvey.render.text import title_after_name
+
+    def paper(name: str, title: str) -> Paper:
+        entry = BibEntry("k", "misc", (("title", title),), {"title": title}, ())
+        return Paper(slug="x", name=name, field="", task="", venue="", entry=entry)
+
+    assert title_after_name(paper("Zip-NeRF", "Zip-NeRF: Anti-Aliased Grid-Based Neural Radiance Fields")) == "Anti-Aliased Grid-Based Neural Radiance Fields"
+    assert title_after_name(paper("NeRF--", "NeRF--: Neural Radiance Fields Without Known Camera Parameters")).startswith("Neural")
+    assert title_after_name(paper("DVGO", "Direct Voxel Grid Optimization: Super-fast Convergence")) == "Direct Voxel Grid Optimization: Super-fast Convergence"
+    assert title_after_name(paper("NeRV", "NeRV:")) == "NeRV:"

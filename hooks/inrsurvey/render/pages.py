@@ -9,7 +9,7 @@ from collections import defaultdict
 from ..model import Catalog, Paper
 from . import charts, paths
 from .tables import summary_table
-from .text import author_short, link, long_date, md, page_front, venue_label, venue_of
+from .text import author_short, link, long_date, md, page_front, title_after_name, venue_label, venue_of
 
 
 def summary_page(catalog: Catalog) -> str:
@@ -61,7 +61,7 @@ def recent_block(catalog: Catalog, from_uri: str, limit: int = 6) -> str:
     """The most recently added methods (newest first), linking to the changelog."""
     papers = sorted(catalog.papers, key=lambda p: (p.added or p.sort_date, p.sort_date, p.slug), reverse=True)[:limit]
     lines = [
-        f"- {link(p.name, from_uri, paths.method(p))}: {md(p.title)} "
+        f"- {link(p.name, from_uri, paths.method(p))}: {md(title_after_name(p))} "
         f"({md(venue_label(venue_of(catalog, p), p.year))}), added {md(long_date(p.added))}"
         for p in papers if p.added
     ]
@@ -102,7 +102,7 @@ def changelog_page(catalog: Catalog) -> str:
         parts.append(f"## {entries[0][0].strftime('%B %Y')}\n")
         parts.append(
             "\n".join(
-                f"- {link(p.name, paths.CHANGELOG, paths.method(p))}: {md(p.title)}"
+                f"- {link(p.name, paths.CHANGELOG, paths.method(p))}: {md(title_after_name(p))}"
                 f" · {md(author_short(p.authors, p.entry.et_al))} · added {md(long_date(added))}"
                 for added, p in entries
             )

@@ -70,6 +70,13 @@ def rel(from_uri: str, to_uri: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
+def title_after_name(paper: Paper) -> str:
+    """The title without a leading `Name:` that only repeats the method's name, so that
+    `Name: title` reads once (`Zip-NeRF: Anti-Aliased ...`, not `Zip-NeRF: Zip-NeRF: ...`)."""
+    head, colon, rest = paper.title.partition(":")
+    return rest.strip() if colon and rest.strip() and head.strip().casefold() == paper.name.casefold() else paper.title
+
+
 def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
     """A Markdown link with an escaped label to another page of the site."""
     target = rel(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
