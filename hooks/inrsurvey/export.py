@@ -13,7 +13,7 @@ from .bib import format_entries, format_entry
 from .model import Catalog, Paper, slugify
 from .render import paths
 from .render.compare_page import MAX_METHODS, MIN_METHODS
-from .render.text import author_list, title_after_name, venue_label, venue_of
+from .render.text import author_list, title_after_name, venue_label
 
 JSON_SCHEMA_VERSION = 1
 """Version of the `data/papers.json` layout; bumped on any incompatible change."""
@@ -68,7 +68,7 @@ def _dump(data: object) -> str:
 
 def _facts(catalog: Catalog, paper: Paper) -> dict[str, object]:
     """The facts of one method shared by `data/papers.json` and `data/catalog.json`."""
-    venue = venue_of(catalog, paper)
+    venue = paper.joined.venue
     return {
         "slug": paper.slug,
         "name": paper.name,
@@ -175,7 +175,7 @@ _CSL_TYPE = {"conference": "paper-conference", "workshop": "paper-conference", "
 
 def csl_item(catalog: Catalog, paper: Paper) -> dict[str, object]:
     """One method as a CSL-JSON item (Zotero, Mendeley, pandoc)."""
-    venue = venue_of(catalog, paper)
+    venue = paper.joined.venue
     item: dict[str, object] = {
         "id": paper.key,
         "type": _CSL_TYPE[venue.kind],
@@ -224,7 +224,7 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
     for paper in papers:
         url = base + paths.page_url(paths.method(paper))
         added = paper.added.isoformat() if paper.added else updated
-        venue = venue_of(catalog, paper)
+        venue = paper.joined.venue
         authors = author_list(paper.authors, paper.entry.et_al).removesuffix(".")
         summary = f"{paper.title}. {authors}. {venue_label(venue, paper.year)}. {paper.task}."
         lines += [

@@ -236,9 +236,9 @@ class CodeLink:
 class References:
     """The taxonomy terms a paper names, joined once when the catalog is built."""
 
-    venue: Venue | None
-    field: Term | None
-    task: Term | None
+    venue: Venue
+    field: Term
+    task: Term
     tags: tuple[Tag, ...]
 
 
@@ -274,6 +274,20 @@ class Paper:
     bib_path: str = ""
     lines: Mapping[str, int] = dc_field(default_factory=lambda: MappingProxyType({}))
     refs: References | None = dc_field(default=None, compare=False, repr=False)
+
+    @property
+    def joined(self) -> References:
+        """The taxonomy objects this paper names: its venue, field, task and tags.
+
+        Set by `Catalog.of`; a paper whose venue, field or task is not in the taxonomy has
+        none (validation reports it, and no page is rendered for it).
+
+        Raises:
+            LookupError: if the paper was not joined to a taxonomy.
+        """
+        if self.refs is None:
+            raise LookupError(f"{self.md_path or self.slug}: not joined to the taxonomy (unknown venue, field or task)")
+        return self.refs
 
     @property
     def key(self) -> str:
@@ -348,10 +362,13 @@ def survey_order(taxonomy: Taxonomy) -> Callable[[Paper], tuple[object, ...]]:
 
 
 def join(taxonomy: Taxonomy, paper: Paper) -> Paper:
-    """The paper with `refs` set to the taxonomy objects it names (None or left out where unknown)."""
+    """The paper with `refs` set to the taxonomy objects it names (unknown tags left out), or
+    with no `refs` when its venue, field or task is not in the taxonomy."""
+    venue, field, task = taxonomy.venue(paper.venue), taxonomy.field(paper.field), taxonomy.task(paper.task)
+    if venue is None or field is None or task is None:
+        return replace(paper, refs=None)
     tags = tuple(t for t in (taxonomy.tag(i) for i in paper.tags) if t is not None)
-    refs = References(taxonomy.venue(paper.venue), taxonomy.field(paper.field), taxonomy.task(paper.task), tags)
-    return replace(paper, refs=refs)
+    return replace(paper, refs=References(venue, field, task, tags))
 
 
 @dataclass(frozen=True)

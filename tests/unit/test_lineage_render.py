@@ -43,7 +43,7 @@ def html_of(page_markdown: str) -> str:
 
 
 def hostile_catalog() -> Catalog:
-    return Catalog(TAXONOMY, (
+    return Catalog.of(TAXONOMY, (
         paper("base", dt.date(2020, 1, 5)),
         paper("evil", dt.date(2020, 9, 1), ("base",), name=HOSTILE, title=HOSTILE),
         paper("alone", dt.date(2021, 2, 1)),
@@ -92,7 +92,7 @@ def hub_catalog(children: int = 20) -> Catalog:
     for i in range(children):
         papers.append(paper(f"c{i:02d}", dt.date(2020, 1, 1) + dt.timedelta(days=i), ("hub",)))
         papers.append(paper(f"g{i:02d}", dt.date(2021, 1, 1) + dt.timedelta(days=i), (f"c{i:02d}",)))
-    return Catalog(TAXONOMY, tuple(papers))
+    return Catalog.of(TAXONOMY, tuple(papers))
 
 
 def test_neighbourhood_levels_are_capped() -> None:
@@ -116,7 +116,7 @@ def test_neighbourhood_markdown_on_the_method_page() -> None:
     assert 'id="lineage"' in html and "lineage-node-hub" in html
     one = neighbourhood(catalog, catalog.by_slug["g05"])
     assert "**which builds on:** [HUB](hub.md)" in one and "more" not in one
-    assert neighbourhood(Catalog(TAXONOMY, (paper("solo", dt.date(2020, 1, 1)),)), paper("solo", dt.date(2020, 1, 1))) == ""
+    assert neighbourhood(Catalog.of(TAXONOMY, (paper("solo", dt.date(2020, 1, 1)),)), paper("solo", dt.date(2020, 1, 1))) == ""
 
 
 def test_page_size_does_not_grow_with_the_number_of_descendants() -> None:

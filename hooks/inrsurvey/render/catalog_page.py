@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..model import Catalog, Paper
 from . import paths
-from .text import author_short, ext_link, front_matter, link, md, venue_label, venue_of
+from .text import author_short, ext_link, front_matter, link, md, venue_label
 
 PAGE_SIZE = 200
 """Methods on each page of the plain list, so the catalog page stays small at thousands of methods."""
@@ -14,8 +14,8 @@ PAGE_SIZE = 200
 
 def catalog_item(catalog: Catalog, paper: Paper, uri: str = paths.CATALOG) -> str:
     """One method as a list item: name, title, first author, venue, field, task, tags, links."""
-    venue = venue_of(catalog, paper)
-    tags = ", ".join(t.name for t in (catalog.taxonomy.tag(i) for i in paper.tags) if t)
+    venue = paper.joined.venue
+    tags = ", ".join(t.name for t in paper.joined.tags)
     links = []
     if paper.paper_url:
         links.append(ext_link("paper", paper.paper_url))

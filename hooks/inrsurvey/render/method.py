@@ -22,7 +22,6 @@ from .text import (
     plain_citation,
     rel,
     venue_label,
-    venue_of,
 )
 
 RELATED_SAME_TASK = 8
@@ -49,7 +48,7 @@ def json_for_script(data: object) -> str:
 
 def head_meta(catalog: Catalog, paper: Paper, site_url: str) -> list[list[str]]:
     """Highwire Press `citation_*` tags for reference managers, as name/content pairs."""
-    venue = venue_of(catalog, paper)
+    venue = paper.joined.venue
     meta = [["citation_title", paper.title]]
     meta += [["citation_author", f"{a.family}, {a.first}".strip(", ")] for a in paper.authors]
     if paper.year:
@@ -77,7 +76,7 @@ def head_meta(catalog: Catalog, paper: Paper, site_url: str) -> list[list[str]]:
 
 def json_ld(catalog: Catalog, paper: Paper) -> dict[str, object]:
     """A schema.org `ScholarlyArticle` describing the paper."""
-    venue = venue_of(catalog, paper)
+    venue = paper.joined.venue
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
@@ -104,20 +103,20 @@ def json_ld(catalog: Catalog, paper: Paper) -> dict[str, object]:
 
 
 def _front_matter(catalog: Catalog, paper: Paper) -> str:
-    venue = venue_of(catalog, paper)
+    venue = paper.joined.venue
     description = f"{paper.title}. {author_short(paper.authors, paper.entry.et_al)}, {venue_label(venue, paper.year)}."
-    tags = [t.name for t in (catalog.taxonomy.tag(i) for i in paper.tags) if t]
+    tags = [t.name for t in paper.joined.tags]
     # The tags plugin lists the page under its tags; the page shows them once, in the facts card.
     return page_front(paper.name, description, tags=tags, hide=["tags"])
 
 
 def search_facts(catalog: Catalog, paper: Paper) -> str:
     """The line a search result shows under the method's name: `CVPR 2021 · Image Super-Resolution`."""
-    venue = venue_of(catalog, paper)
+    venue = paper.joined.venue
     where = venue_label(venue, paper.year)
     if venue.kind == "preprint" and paper.year:
         where += f", {paper.year}"
-    task = catalog.taxonomy.task(paper.task)
+    task = paper.joined.task
     return f"{where} · {task.name}" if task else where
 
 
@@ -160,9 +159,8 @@ def _fact(label: str, value: str, wide: bool = False) -> str:
 
 def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
     """The facts card: a definition list laid out as a grid of label/value pairs."""
-    tax = catalog.taxonomy
-    venue = venue_of(catalog, paper)
-    field, task = tax.field(paper.field), tax.task(paper.task)
+    venue = paper.joined.venue
+    field, task = paper.joined.field, paper.joined.task
     where = link(venue_label(venue, paper.year), uri, paths.venue(venue, paper.year))
     if venue.kind != "preprint":
         where += f" · {md(venue.name)} ({venue.kind})"
@@ -178,7 +176,7 @@ def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
         pairs.append(_fact("Task", link(task.name, uri, paths.task(task))))
     if paper.aliases:
         pairs.append(_fact("Also known as", md(", ".join(paper.aliases))))
-    tags = [t for t in (tax.tag(i) for i in paper.tags) if t]
+    tags = list(paper.joined.tags)
     if tags:
         pairs.append(_fact("Tags", " · ".join(link(t.name, uri, paths.tag(t)) for t in tags), wide=True))
     links = _links(paper)
@@ -241,7 +239,7 @@ def _related(catalog: Catalog, paper: Paper, uri: str) -> str:
     shown = list(catalog.nearest_in_task(paper, RELATED_SAME_TASK))
     if shown:
         peers = len(catalog.by_task.get(paper.task, ())) - 1
-        task = catalog.taxonomy.task(paper.task)
+        task = paper.joined.task
         more = ""
         if task and peers > len(shown):
             more = f" ({link(f'all {peers}', uri, paths.task(task))})"

@@ -9,7 +9,7 @@ from collections import defaultdict
 from ..model import Catalog, Paper
 from . import charts, paths
 from .tables import summary_table
-from .text import author_short, link, long_date, md, page_front, title_after_name, venue_label, venue_of
+from .text import author_short, link, long_date, md, page_front, title_after_name, venue_label
 
 
 def summary_page(catalog: Catalog) -> str:
@@ -37,7 +37,7 @@ def counts(catalog: Catalog) -> dict[str, int]:
         "tags": sum(1 for t in catalog.taxonomy.tags if catalog.by_tag.get(t.id)),
         "venues": sum(1 for v in catalog.taxonomy.venues if catalog.by_venue.get(v.id)),
         "with_code": sum(1 for p in catalog.papers if p.has_official_code),
-        "peer_reviewed": sum(1 for p in catalog.papers if venue_of(catalog, p).peer_reviewed),
+        "peer_reviewed": sum(1 for p in catalog.papers if p.joined.venue.peer_reviewed),
     }
 
 
@@ -62,7 +62,7 @@ def recent_block(catalog: Catalog, from_uri: str, limit: int = 6) -> str:
     papers = sorted(catalog.papers, key=lambda p: (p.added or p.sort_date, p.sort_date, p.slug), reverse=True)[:limit]
     lines = [
         f"- {link(p.name, from_uri, paths.method(p))}: {md(title_after_name(p))} "
-        f"({md(venue_label(venue_of(catalog, p), p.year))}), added {md(long_date(p.added))}"
+        f"({md(venue_label(p.joined.venue, p.year))}), added {md(long_date(p.added))}"
         for p in papers if p.added
     ]
     lines.append(f"\n{link('All additions, by month', from_uri, paths.CHANGELOG)}")

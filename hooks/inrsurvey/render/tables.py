@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Catalog, Paper
 from . import paths
-from .text import esc, link, long_date, md, venue_label, venue_of
+from .text import esc, link, long_date, md, venue_label
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,10 @@ def _code_cell(paper: Paper) -> str:
 
 def comparison_table(catalog: Catalog, papers: Sequence[Paper], from_uri: str, caption: str = "") -> Table:
     """Compare methods side by side: inputs, outputs, tags, venue, year and code."""
-    tax = catalog.taxonomy
     rows = []
     for paper in papers:
-        venue = venue_of(catalog, paper)
-        tags = ", ".join(link(t.name, from_uri, paths.tag(t)) for t in (tax.tag(i) for i in paper.tags) if t)
+        venue = paper.joined.venue
+        tags = ", ".join(link(t.name, from_uri, paths.tag(t)) for t in paper.joined.tags)
         rows.append(
             (
                 link(paper.name, from_uri, paths.method(paper)),
@@ -77,11 +76,10 @@ def comparison_table(catalog: Catalog, papers: Sequence[Paper], from_uri: str, c
 
 def summary_table(catalog: Catalog, from_uri: str) -> Table:
     """The survey's summary table: name, field, task, published in, first posted."""
-    tax = catalog.taxonomy
     rows = []
     for paper in catalog.papers:
-        venue = venue_of(catalog, paper)
-        field, task = tax.field(paper.field), tax.task(paper.task)
+        venue = paper.joined.venue
+        field, task = paper.joined.field, paper.joined.task
         published = "—" if venue.kind == "preprint" else link(venue_label(venue, paper.year), from_uri, paths.venue(venue, paper.year))
         rows.append(
             (

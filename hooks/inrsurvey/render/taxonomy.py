@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from ..model import Catalog, Paper, Tag, Term, Venue
 from . import paths
 from .tables import comparison_table
-from .text import author_short, edition_slug, link, md, page_front, rel, venue_label, venue_of
+from .text import author_short, edition_slug, link, md, page_front, rel, venue_label
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def method_list(catalog: Catalog, papers: Sequence[Paper], from_uri: str) -> str
     """
     lines = []
     for paper in papers:
-        venue = venue_of(catalog, paper)
+        venue = paper.joined.venue
         lines.append(
             f"- {link(paper.name, from_uri, paths.method(paper))}: {md(paper.title)}"
             f" · {md(author_short(paper.authors, paper.entry.et_al))}"

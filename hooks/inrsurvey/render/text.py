@@ -112,14 +112,6 @@ def author_short(people: Sequence[Person], et_al: bool = False) -> str:
     return f"{people[0].family} et al."
 
 
-def venue_of(catalog: Catalog, paper: Paper) -> Venue:
-    """The paper's venue (validation guarantees it exists)."""
-    venue = paper.refs.venue if paper.refs else catalog.taxonomy.venue(paper.venue)
-    if venue is None:  # pragma: no cover - validation reports this before rendering
-        raise KeyError(paper.venue)
-    return venue
-
-
 def venue_label(venue: Venue, year: int | None) -> str:
     """`CVPR 2021`, or `arXiv preprint` for preprints."""
     if venue.kind == "preprint":
@@ -141,7 +133,7 @@ def long_date(day: dt.date) -> str:
 
 def plain_citation(catalog: Catalog, paper: Paper) -> str:
     """A one-line citation for slides and e-mails: authors, title, venue, year."""
-    venue = venue_of(catalog, paper)
+    venue = paper.joined.venue
     where = f"arXiv:{paper.arxiv}" if venue.kind == "preprint" and paper.arxiv else venue.id
     authors = author_short(paper.authors, paper.entry.et_al).removesuffix(".")
     return f"{authors}. {paper.title}. {where}, {paper.year}."
