@@ -25,12 +25,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from inrsurvey.catalog import load_catalog  # noqa: E402
 from inrsurvey.render import paths  # noqa: E402
 from inrsurvey.render.lineage import lineage_page, lineage_svg, neighbourhood  # noqa: E402
 from inrsurvey.render.lineage_layout import layout_lineage  # noqa: E402
-from inrsurvey.synthetic import write_synthetic  # noqa: E402
+from synthetic import write_synthetic  # noqa: E402
 
 
 def timed(func: Callable[[], Any], repeat: int) -> tuple[float, Any]:

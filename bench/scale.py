@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from inrsurvey.synthetic import write_synthetic  # noqa: E402
+from synthetic import write_synthetic  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from helpers import CHROMIUM, ROOT, BuildResult, build, require_tool
+from helpers import CHROMIUM, ROOT, BuildResult, build, copy_site, require_tool
 from inrsurvey.catalog import load_catalog
 from inrsurvey.model import Catalog
 
@@ -56,3 +56,18 @@ def browser() -> Iterator[Any]:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, Path]:
+    """A generated survey of 500 valid methods and its strict build, shared by the tests at scale."""
+    from synthetic import write_synthetic
+
+    base = tmp_path_factory.mktemp("synthetic-500")
+    write_synthetic(base / "papers", 500, seed=11)
+    result = load_catalog(base / "papers")
+    assert result.catalog is not None and not result.problems
+    site = copy_site(base / "src", base / "papers")
+    built = build(site / "mkdocs.yml", base / "site")
+    assert built.ok, built.error + built.log
+    return result.catalog, base / "site"

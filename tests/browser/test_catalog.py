@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from inrsurvey.bib import reparse_fields
+from inrsurvey.model import Catalog
 
 pytestmark = pytest.mark.browser
 
@@ -283,17 +284,9 @@ def test_wide_screen_shows_the_facets_without_the_control(page: Any) -> None:
 
 
 @pytest.fixture(scope="module")
-def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A strict build of a 250-method synthetic survey (more than one page of cards)."""
-    from helpers import build, copy_site
-    from inrsurvey.synthetic import write_synthetic
-
-    base = tmp_path_factory.mktemp("large")
-    write_synthetic(base / "papers", 250, seed=3)
-    site = copy_site(base / "src", base / "papers")
-    result = build(site / "mkdocs.yml", base / "site")
-    assert result.ok, result.error + result.log
-    return base / "site"
+def large_site(synthetic_site: tuple[Catalog, Path]) -> Path:
+    """The shared strict build of a 500-method synthetic survey (more than one page of cards)."""
+    return synthetic_site[1]
 
 
 def test_large_catalog_pages_and_counts(browser: Any, large_site: Path) -> None:
@@ -306,9 +299,9 @@ def test_large_catalog_pages_and_counts(browser: Any, large_site: Path) -> None:
         page.goto("catalog/")
         page.wait_for_selector("ol.inr-results > li.inr-card")
         assert len(shown(page)) == 200
-        assert page.inner_text("button.inr-more") == "Show all 250 methods (50 more)"
+        assert page.inner_text("button.inr-more") == "Show all 500 methods (300 more)"
         page.click("button.inr-more")
-        assert len(shown(page)) == 250 and page.is_hidden("button.inr-more")
+        assert len(shown(page)) == 500 and page.is_hidden("button.inr-more")
         page.check("#inr-kind-journal")
         journal = expect(data, kind=["journal"])
         wait_count(page, len(journal))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build, copy_site
+from helpers import ROOT
 from inrsurvey.bib import reparse_fields
 from inrsurvey.catalog import load_catalog
 from inrsurvey.model import Catalog
@@ -22,17 +22,8 @@ pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, Path]:
-    from inrsurvey.synthetic import write_synthetic
-
-    base = tmp_path_factory.mktemp("synthetic-500")
-    write_synthetic(base / "papers", 500, seed=11)
-    result = load_catalog(base / "papers")
-    assert result.catalog is not None and not result.problems
-    site = copy_site(base / "src", base / "papers")
-    built = build(site / "mkdocs.yml", base / "site")
-    assert built.ok, built.error + built.log
-    return result.catalog, base / "site"
+def synthetic(synthetic_site: tuple[Catalog, Path]) -> tuple[Catalog, Path]:
+    return synthetic_site
 
 
 def search_index_urls(site: Path) -> Counter[str]:

@@ -2,7 +2,8 @@
 
 `write_synthetic(papers_dir, n, seed)` writes `n` methods in the real source format
 (taxonomy terms, venues, dates, tags, code links, ~200-word summaries, a few
-`builds_on` links to earlier methods) next to the real `taxonomy.yml`.
+`builds_on` links to methods posted earlier) next to the project's `taxonomy.yml`.
+Test data: it lives beside the tests and benchmarks, not in the package.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import TAXONOMY_FILE, load_taxonomy
-from .model import Taxonomy, slugify
+from helpers import ROOT
+from inrsurvey.bib import format_entry
+from inrsurvey.catalog import TAXONOMY_FILE, load_taxonomy
+from inrsurvey.model import BibEntry, Taxonomy, slugify
 
 _FAMILIES = (
     "Müller", "Nießner", "García", "Okafor", "Tanaka", "Kowalski", "Dubois", "Singh", "Chen", "Rossi",
@@ -38,24 +41,20 @@ def _latex(text: str) -> str:
 
 
 def _entry(key: str, kind: str, venue_bibtex: str, authors: list[tuple[str, str]], title: str, year: int, eprint: str) -> str:
+    """The .bib text, written by the project's own BibTeX writer."""
     author = " and ".join(f"{_latex(f)}, {g}" for f, g in authors)
-    fields = [("author", author), ("title", title)]
-    if kind == "preprint":
-        entry_type = "misc"
-        fields.append(("howpublished", f"arXiv preprint arXiv:{eprint}"))
-    elif kind == "journal":
-        entry_type = "article"
-        fields.append(("journal", venue_bibtex))
-    else:
-        entry_type = "inproceedings"
-        fields.append(("booktitle", venue_bibtex))
-    fields += [("year", str(year)), ("eprint", eprint), ("archiveprefix", "arXiv"), ("primaryclass", "cs.CV")]
-    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
-    return f"@{entry_type}{{{key},\n{body}\n}}\n"
+    venue_field = {"preprint": ("howpublished", f"arXiv preprint arXiv:{eprint}"), "journal": ("journal", venue_bibtex)}
+    entry_type = {"preprint": "misc", "journal": "article"}.get(kind, "inproceedings")
+    fields = (
+        ("author", author), ("title", title), venue_field.get(kind, ("booktitle", venue_bibtex)),
+        ("year", str(year)), ("eprint", eprint), ("archiveprefix", "arXiv"), ("primaryclass", "cs.CV"),
+    )
+    return format_entry(BibEntry(key, entry_type, fields, {}, ()))
 
 
-def synthetic_method(index: int, rng: random.Random, taxonomy: Taxonomy, earlier: list[str]) -> tuple[str, str, str]:
-    """One method: returns (slug, .md text, .bib text)."""
+def synthetic_method(index: int, rng: random.Random, taxonomy: Taxonomy, earlier: list[tuple[str, dt.date]]) -> tuple[str, dt.date, str, str]:
+    """One method: returns (slug, first posting, .md text, .bib text); it builds on methods of
+    `earlier` (slug, first posting) posted no later than itself."""
     name = f"Synth{index:05d}"
     slug = slugify(name)
     field = rng.choice(taxonomy.fields)
@@ -70,7 +69,8 @@ def synthetic_method(index: int, rng: random.Random, taxonomy: Taxonomy, earlier
     key = f"{ascii_family}{year}{slug}"
     title = f"{{{name}}}: " + " ".join(rng.choice(_WORDS).capitalize() for _ in range(5))
     tags = sorted({t.id for t in rng.sample(taxonomy.tags, k=min(3, len(taxonomy.tags)))})
-    builds_on = sorted(set(rng.sample(earlier, k=min(len(earlier), rng.choice((0, 0, 1, 2))))))
+    before = [slug for slug, day in earlier if day <= posted]
+    builds_on = sorted(set(rng.sample(before, k=min(len(before), rng.choice((0, 0, 1, 2))))))
     words = [rng.choice(_WORDS) for _ in range(200)]
     body = "\n".join(" ".join(words[i : i + 20]).capitalize() + "." for i in range(0, 200, 20))
     meta = {
@@ -89,22 +89,22 @@ def synthetic_method(index: int, rng: random.Random, taxonomy: Taxonomy, earlier
         "added": dt.date(2026, 1, 1) + dt.timedelta(days=index % 300),
     }
     md = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
-    return slug, md, _entry(key, venue.kind, venue.bibtex, authors, title, year, eprint)
+    return slug, posted, md, _entry(key, venue.kind, venue.bibtex, authors, title, year, eprint)
 
 
 def write_synthetic(papers_dir: Path, n: int, seed: int = 0, taxonomy_file: Path | None = None) -> list[str]:
     """Write `n` valid synthetic methods and a taxonomy into `papers_dir`; returns their slugs."""
-    source = taxonomy_file or Path(__file__).resolve().parents[2] / "papers" / TAXONOMY_FILE
+    source = taxonomy_file or ROOT / "papers" / TAXONOMY_FILE
     papers_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy(source, papers_dir / TAXONOMY_FILE)
     taxonomy, problems = load_taxonomy(papers_dir / TAXONOMY_FILE, TAXONOMY_FILE)
     if taxonomy is None or problems:
         raise ValueError(f"the taxonomy at {source} has problems: {problems}")
     rng = random.Random(seed)
-    slugs: list[str] = []
+    made: list[tuple[str, dt.date]] = []
     for index in range(n):
-        slug, md, entry = synthetic_method(index, rng, taxonomy, slugs[-50:])
+        slug, posted, md, entry = synthetic_method(index, rng, taxonomy, made[-50:])
         (papers_dir / f"{slug}.md").write_text(md, encoding="utf-8")
         (papers_dir / f"{slug}.bib").write_text(entry, encoding="utf-8")
-        slugs.append(slug)
-    return slugs
+        made.append((slug, posted))
+    return [slug for slug, _ in made]
