@@ -1,5 +1,7 @@
-"""MkDocs event glue for the INR survey: load and validate papers/, add generated files,
-expand markers. All logic lives in the `inrsurvey` package; this file only adapts it.
+"""MkDocs event glue for the INR survey.
+
+Load and validate papers/, add generated files, expand markers. All logic lives in the
+`inrsurvey` package; this file only adapts it.
 """
 
 from __future__ import annotations

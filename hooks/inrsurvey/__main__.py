@@ -56,6 +56,7 @@ def _selected(root: Path, names: Sequence[str]) -> set[str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Run `inrsurvey check`: print the problems (of the named methods), exit 1 if any."""
     root = project_root(args)
     result = check(root / "papers")
     chosen = _selected(root, args.methods)
@@ -74,6 +75,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
+    """Run `inrsurvey stage OUT`: write the staged site, exit 1 if papers/ has problems."""
     from .stage import stage
 
     root = project_root(args)
@@ -88,6 +90,7 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    """Run `inrsurvey new`: scaffold a method from one BibTeX entry, exit 1 if refused."""
     import datetime as dt
 
     from .scaffold import ScaffoldError, scaffold
@@ -118,6 +121,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_links(args: argparse.Namespace) -> int:
+    """Run `inrsurvey links`: request every external link, exit 1 if any is dead."""
     from .linkcheck import check_links, collect_links
 
     root = project_root(args)
@@ -135,6 +139,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line's argument parser, one sub-command per tool."""
     parser = argparse.ArgumentParser(
         prog="inrsurvey",
         description="Tools for the INR survey's sources in papers/.",

@@ -103,10 +103,10 @@ def _latex_decoder() -> LatexNodes2Text:
 
 
 def decode_latex(value: str) -> str:
-    """Decode LaTeX markup to Unicode text for display.
+    r"""Decode LaTeX markup to Unicode text for display.
 
-    `M{\\"u}ller` gives `Müller`, `--` an en dash, `{NeRF}` drops its braces and
-    `The {\\TeX}book` keeps its logo. Whitespace runs collapse to one space.
+    `M{\"u}ller` gives `Müller`, `--` an en dash, `{NeRF}` drops its braces and
+    `The {\TeX}book` keeps its logo. Whitespace runs collapse to one space.
     """
     if not any(c in value for c in "\\$~") and "--" not in value and "``" not in value and "''" not in value:
         return " ".join(value.replace("{", "").replace("}", "").split())
@@ -199,7 +199,7 @@ MAX_BRACE_DEPTH = 16
 
 
 def max_brace_depth(text: str) -> int:
-    """The deepest nesting of `{...}` in `text` (escaped braces `\\{` not counted)."""
+    r"""The deepest nesting of `{...}` in `text` (escaped braces `\{` not counted)."""
     depth = deepest = 0
     previous = ""
     for char in text:

@@ -1,5 +1,8 @@
-"""Where Markdown shows text literally: shared by the renderer (which escapes HTML outside
-code) and validation (which reports raw HTML outside code), so both agree."""
+"""Where Markdown shows text literally.
+
+Shared by the renderer (which escapes HTML outside code) and validation (which reports
+raw HTML outside code), so both agree.
+"""
 
 from __future__ import annotations
 

@@ -362,8 +362,11 @@ def survey_order(taxonomy: Taxonomy) -> Callable[[Paper], tuple[object, ...]]:
 
 
 def join(taxonomy: Taxonomy, paper: Paper) -> Paper:
-    """The paper with `refs` set to the taxonomy objects it names (unknown tags left out), or
-    with no `refs` when its venue, field or task is not in the taxonomy."""
+    """The paper joined to the taxonomy objects it names.
+
+    Unknown tags are left out; a paper whose venue, field or task is not in the taxonomy
+    gets no `refs`.
+    """
     venue, field, task = taxonomy.venue(paper.venue), taxonomy.field(paper.field), taxonomy.task(paper.task)
     if venue is None or field is None or task is None:
         return replace(paper, refs=None)

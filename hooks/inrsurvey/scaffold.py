@@ -1,5 +1,8 @@
-"""`inrsurvey new`: turn a BibTeX entry copied from arXiv, DBLP or Google Scholar into the
-two source files of a method, normalised to the survey's style, with prompts for the rest."""
+"""`inrsurvey new`: draft a method's two source files from one BibTeX entry.
+
+The entry, as copied from arXiv, DBLP or Google Scholar, is normalised to the survey's
+style; prompts mark what the contributor has to write.
+"""
 
 from __future__ import annotations
 
@@ -74,8 +77,11 @@ def _names_venue(venue: Venue, plain: str) -> bool:
 
 
 def match_venue(taxonomy: Taxonomy, fields: dict[str, str]) -> Venue | None:
-    """The taxonomy venue a booktitle or journal names (by id, by full name, by its BibTeX string,
-    with publishers' abbreviations and years set aside)."""
+    """The taxonomy venue a booktitle or journal names.
+
+    Matched by id, by full name or by its BibTeX string, with publishers' abbreviations
+    written out and years set aside.
+    """
     text = fields.get("booktitle") or fields.get("journal") or ""
     if not text or re.search(r"\barxiv\b|\bcorr\b", text, re.IGNORECASE):
         return taxonomy.venue("arXiv") if _find_arxiv(fields) else None

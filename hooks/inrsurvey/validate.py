@@ -164,8 +164,11 @@ PRIMARY_HOSTS = frozenset({
 
 
 def is_primary_source(url: str, paper: Paper) -> bool:
-    """Whether `url` is a primary source: arXiv, a proceedings or publisher page, the official
-    code or the official project page."""
+    """Whether `url` is a primary source.
+
+    That is arXiv, a proceedings or publisher page, the official code or the official
+    project page.
+    """
     host = urlsplit(url).netloc.lower()
     official = {c.url.rstrip("/").lower() for c in paper.code if c.official}
     if paper.project:

@@ -1,6 +1,9 @@
-"""The catalog of all methods: a plain list that works without JavaScript, split into pages
-of `PAGE_SIZE` methods, which the catalog script replaces on the first page with a faceted,
-sortable, selectable view built from the compact index `data/catalog.json`."""
+"""The catalog of all methods.
+
+A plain list that works without JavaScript, split into pages of `PAGE_SIZE` methods,
+which the catalog script replaces on the first page with a faceted, sortable, selectable
+view built from the compact index `data/catalog.json`.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
-"""The compare page: a side-by-side table of 2 to 8 methods named in its URL
-(`compare/?methods=nerf,siren,liif`), built in the browser by the compare script from the
-compact index `data/catalog.json`. The page itself holds only the frame and a note for
-readers without JavaScript."""
+"""The compare page: a side-by-side table of 2 to 8 methods named in its URL.
+
+The table (`compare/?methods=nerf,siren,liif`) is built in the browser by the compare
+script from the compact index `data/catalog.json`. The page itself holds only the frame
+and a note for readers without JavaScript.
+"""
 
 from __future__ import annotations
 

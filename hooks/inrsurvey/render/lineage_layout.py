@@ -22,13 +22,19 @@ class Dated(Protocol):
     """What the layout needs of a method (a `Paper` satisfies it)."""
 
     @property
-    def slug(self) -> str: ...
+    def slug(self) -> str:
+        """The method's slug."""
+        ...
 
     @property
-    def sort_date(self) -> dt.date: ...
+    def sort_date(self) -> dt.date:
+        """When the method was first posted (the layer it falls in)."""
+        ...
 
     @property
-    def builds_on(self) -> tuple[str, ...]: ...
+    def builds_on(self) -> tuple[str, ...]:
+        """The slugs it builds on."""
+        ...
 
 
 @dataclass(frozen=True)

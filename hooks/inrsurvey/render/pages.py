@@ -1,5 +1,8 @@
-"""Whole generated pages that are neither method nor taxonomy pages: summary, statistics,
-changelog, and the Markdown that hand-written pages pull in through markers."""
+"""Generated pages that are neither method nor taxonomy pages.
+
+The summary, statistics and changelog pages, and the Markdown that hand-written pages
+pull in through markers.
+"""
 
 from __future__ import annotations
 

@@ -26,8 +26,10 @@ FEED = "feed.xml"
 
 
 def page_url(uri: str) -> str:
-    """The URL of a generated page relative to the site root, as MkDocs publishes it
-    (directory URLs): `methods/nerf.md` gives `methods/nerf/`, `tasks/index.md` gives `tasks/`."""
+    """The URL of a generated page relative to the site root, as MkDocs publishes it.
+
+    Directory URLs: `methods/nerf.md` gives `methods/nerf/`, `tasks/index.md` gives `tasks/`.
+    """
     stem = uri.removesuffix(".md")
     if stem == "index":
         return ""
@@ -35,9 +37,11 @@ def page_url(uri: str) -> str:
 
 
 def url_between(from_uri: str, to_uri: str) -> str:
-    """The relative URL from one generated page to another as published (`../methods/nerf/`),
-    for links in raw HTML such as an inline SVG, which MkDocs neither rewrites nor checks;
-    Markdown links use `text.rel` between source files instead."""
+    """The relative URL from one generated page to another as published (`../methods/nerf/`).
+
+    For links in raw HTML such as an inline SVG, which MkDocs neither rewrites nor checks;
+    Markdown links use `text.rel` between source files instead.
+    """
     return rel(page_url(from_uri) + "_", page_url(to_uri) + "_").removesuffix("_") or "./"
 
 

@@ -1,6 +1,8 @@
-"""Tables of the project's own declarations for the documentation pages: the front-matter
-schema, the JSON export's fields, the problem codes. Generated, so the documentation
-cannot drift from the code."""
+"""Tables of the project's own declarations for the documentation pages.
+
+The front-matter schema, the JSON export's fields, the problem codes: generated, so the
+documentation cannot drift from the code.
+"""
 
 from __future__ import annotations
 

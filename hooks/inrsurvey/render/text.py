@@ -71,8 +71,11 @@ def rel(from_uri: str, to_uri: str) -> str:
 
 
 def title_after_name(paper: Paper) -> str:
-    """The title without a leading `Name:` that only repeats the method's name, so that
-    `Name: title` reads once (`Zip-NeRF: Anti-Aliased ...`, not `Zip-NeRF: Zip-NeRF: ...`)."""
+    """The title without a leading `Name:` that only repeats the method's name.
+
+    So that `Name: title` reads once (`Zip-NeRF: Anti-Aliased ...`, not
+    `Zip-NeRF: Zip-NeRF: ...`).
+    """
     head, colon, rest = paper.title.partition(":")
     return rest.strip() if colon and rest.strip() and head.strip().casefold() == paper.name.casefold() else paper.title
 
