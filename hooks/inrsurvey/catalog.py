@@ -200,6 +200,72 @@ def _text(item: dict[str, Any], key: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def _term_identity_problem(section: str, item: Any, name: str, seen_slugs: dict[str, str]) -> tuple[str, str] | None:
+    """Why an entry's name cannot identify it, as (code, message); None when it can.
+
+    The name must follow the identifier grammar, hold no invisible characters, and differ
+    from the other entries of its section in more than case or punctuation.
+    """
+    ident = "id" if section in ("tags", "venues") else "name"
+    # Tags and venues are named by their id; fields and tasks by the slug of their name.
+    slug = slugify(name) if ident == "name" else name
+    what = f"the {section[:-1]} {'slug' if ident == 'name' else 'id'}"
+    why = slug_problem(slug, what, VENUE_ID if section == "venues" else SLUG)
+    bad = [text for text in (name, _text(item, "name"), _text(item, "definition")) if bad_characters(text)]
+    if why or bad:
+        return "identifier", f"{section}: " + (why or f"{show(bad[0])} holds invisible or control characters ({', '.join(bad_characters(bad[0]))}); delete them")
+    if fold(slug) in seen_slugs:
+        return "taxonomy-duplicate", (
+            f"{show(name)} and {show(seen_slugs[fold(slug)])} in '{section}' differ only in case "
+            "or punctuation and would share one page; keep one"
+        )
+    seen_slugs[fold(slug)] = name
+    return None
+
+
+def _term(section: str, item: Any, name: str, rel: str, where: int | None, problems: list[Problem]) -> Term | Tag | Venue:
+    """The taxonomy object of one valid entry, reporting missing descriptions."""
+    if section == "venues":
+        kind = _text(item, "kind")
+        if kind not in VENUE_KINDS:
+            problems.append(Problem(rel, where, "taxonomy-venue-kind", f"venue '{name}' has kind '{kind}'; use one of {', '.join(VENUE_KINDS)}"))
+        if not _text(item, "name"):
+            problems.append(Problem(rel, where, "taxonomy-definition", f"venue '{name}' has no full 'name'"))
+        if kind != "preprint" and not _text(item, "bibtex"):
+            problems.append(Problem(rel, where, "taxonomy-definition", f"venue '{name}' has no 'bibtex' name"))
+        return Venue(name, _text(item, "name"), _text(item, "bibtex"), kind)
+    definition = _text(item, "definition")
+    if not definition:
+        problems.append(Problem(rel, where, "taxonomy-definition", f"'{name}' in '{section}' has an empty definition; write one line"))
+    if section == "tags":
+        return Tag(name, _text(item, "name") or name, definition)
+    return Term(name, definition)
+
+
+def _section(data: dict[str, Any], section: str, rel: str, lines: dict[str, int], problems: list[Problem]) -> list[Any]:
+    """The valid entries of one taxonomy section, in file order; the others reported."""
+    ident = "id" if section in ("tags", "venues") else "name"
+    where = lines.get(section)
+    seen: set[str] = set()
+    seen_slugs: dict[str, str] = {}
+    terms: list[Any] = []
+    for item in _terms(data, section, rel, lines, problems):
+        name = _text(item, ident)
+        if not name:
+            problems.append(Problem(rel, where, "taxonomy-entry", f"an entry of '{section}' has no '{ident}'"))
+            continue
+        if name in seen:
+            problems.append(Problem(rel, where, "taxonomy-duplicate", f"{show(name)} is listed twice in '{section}'; keep one"))
+            continue
+        seen.add(name)
+        problem = _term_identity_problem(section, item, name, seen_slugs)
+        if problem:
+            problems.append(Problem(rel, where, *problem))
+            continue
+        terms.append(_term(section, item, name, rel, where, problems))
+    return terms
+
+
 def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]:
     """Load `taxonomy.yml`; None when it is missing or unreadable."""
     if not os.path.lexists(path):
@@ -212,68 +278,8 @@ def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]
         return None, problems
     if not isinstance(data, dict):
         return None, [Problem(rel, 1, "taxonomy-section", "taxonomy.yml must be a mapping with fields, tasks, tags, venues")]
-    sections: dict[str, list[Any]] = {"fields": [], "tasks": [], "tags": [], "venues": []}
-    for section in sections:
-        ident = "id" if section in ("tags", "venues") else "name"
-        seen: set[str] = set()
-        seen_slugs: dict[str, str] = {}
-        for item in _terms(data, section, rel, lines, problems):
-            name = _text(item, ident)
-            where = lines.get(section)
-            if not name:
-                problems.append(Problem(rel, where, "taxonomy-entry", f"an entry of '{section}' has no '{ident}'"))
-                continue
-            if name in seen:
-                problems.append(
-                    Problem(rel, where, "taxonomy-duplicate", f"{show(name)} is listed twice in '{section}'; keep one")
-                )
-                continue
-            seen.add(name)
-            # Tags and venues are named by their id; fields and tasks by the slug of their name.
-            slug = slugify(name) if ident == "name" else name
-            what = f"the {section[:-1]} {'slug' if ident == 'name' else 'id'}"
-            why = slug_problem(slug, what, VENUE_ID if section == "venues" else SLUG)
-            bad = [text for text in (name, _text(item, "name"), _text(item, "definition")) if bad_characters(text)]
-            if why or bad:
-                reason = why or f"{show(bad[0])} holds invisible or control characters ({', '.join(bad_characters(bad[0]))}); delete them"
-                problems.append(Problem(rel, where, "identifier", f"{section}: {reason}"))
-                continue
-            if fold(slug) in seen_slugs:
-                problems.append(Problem(
-                    rel, where, "taxonomy-duplicate",
-                    f"{show(name)} and {show(seen_slugs[fold(slug)])} in '{section}' differ only in case or punctuation and would share one page; keep one",
-                ))
-                continue
-            seen_slugs[fold(slug)] = name
-            if section == "venues":
-                kind = _text(item, "kind")
-                if kind not in VENUE_KINDS:
-                    problems.append(
-                        Problem(rel, where, "taxonomy-venue-kind", f"venue '{name}' has kind '{kind}'; use one of {', '.join(VENUE_KINDS)}")
-                    )
-                if not _text(item, "name"):
-                    problems.append(Problem(rel, where, "taxonomy-definition", f"venue '{name}' has no full 'name'"))
-                if kind != "preprint" and not _text(item, "bibtex"):
-                    problems.append(Problem(rel, where, "taxonomy-definition", f"venue '{name}' has no 'bibtex' name"))
-                sections[section].append(Venue(name, _text(item, "name"), _text(item, "bibtex"), kind))
-                continue
-            definition = _text(item, "definition")
-            if not definition:
-                problems.append(
-                    Problem(rel, where, "taxonomy-definition", f"'{name}' in '{section}' has an empty definition; write one line")
-                )
-            if section == "tags":
-                label = _text(item, "name") or name
-                sections[section].append(Tag(name, label, definition))
-            else:
-                sections[section].append(Term(name, definition))
-    taxonomy = Taxonomy(
-        fields=tuple(sections["fields"]),
-        tasks=tuple(sections["tasks"]),
-        tags=tuple(sections["tags"]),
-        venues=tuple(sections["venues"]),
-    )
-    return taxonomy, problems
+    sections = {name: tuple(_section(data, name, rel, lines, problems)) for name in ("fields", "tasks", "tags", "venues")}
+    return Taxonomy(**sections), problems
 
 
 # -- papers -----------------------------------------------------------------------------
