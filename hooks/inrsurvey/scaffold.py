@@ -122,49 +122,41 @@ def _duplicate(catalog: Catalog, arxiv: str, doi: str, title: str) -> str | None
     return None
 
 
-def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Scaffold:
-    """Normalise one BibTeX entry and draft the method's files.
-
-    Raises:
-        ScaffoldError: if the text is not exactly one parsable entry, or the paper is
-            already in the survey (same arXiv ID, DOI or title).
-    """
+def _source_entry(text: str) -> BibEntry:
+    """The one entry of the pasted text (a `ScaffoldError` otherwise)."""
     entries, problems = bib.parse_entries(text, "<input>")
     fatal = [p for p in problems if p.code in ("bib-syntax", "bib-entry-type", "bib-duplicate-key")]
     if fatal or len(entries) != 1:
         reasons = "; ".join(p.message for p in fatal) or f"found {len(entries)} entries"
         raise ScaffoldError(f"give exactly one BibTeX entry ({reasons})")
-    source = entries[0]
+    return entries[0]
+
+
+def _venue_fields(source: BibEntry, venue: Venue | None, arxiv: str, prompts: list[str]) -> tuple[str, dict[str, str]]:
+    """The entry type and the venue fields (`booktitle`, `journal` or `howpublished`)."""
     fields = dict(source.fields)
-    arxiv = _find_arxiv(fields)
-    doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", fields.get("doi", "")).strip()
-    if doi.lower().startswith("10.48550/"):
-        doi = ""  # arXiv's own DOI: the eprint field says it better
-    duplicate = _duplicate(catalog, arxiv, doi, fields.get("title", ""))
-    if duplicate:
-        raise ScaffoldError(duplicate)
-    prompts: list[str] = []
-    venue = match_venue(catalog.taxonomy, fields)
+    if venue is not None and venue.kind != "preprint":
+        kind = "journal" if venue.kind == "journal" else "booktitle"
+        return ("article" if venue.kind == "journal" else "inproceedings"), {kind: venue.bibtex}
     out: dict[str, str] = {}
-    out["author"] = bib.normalise_authors(fields.get("author", "")) if fields.get("author") else ""
-    out["title"] = _protect_title(re.sub(r"\s+", " ", fields.get("title", "")).strip())
-    if venue is None or venue.kind == "preprint":
-        entry_type = "misc" if venue is not None else source.entry_type
-        if venue is None:
-            prompts.append("venue (front matter) and booktitle/journal (.bib): no venue in taxonomy.yml matches "
-                           f"'{fields.get('booktitle') or fields.get('journal') or 'nothing'}'")
-            for name_ in ("booktitle", "journal"):
-                if fields.get(name_):
-                    out[name_] = fields[name_]
-        if venue is not None and arxiv:
-            out["howpublished"] = f"arXiv preprint arXiv:{arxiv}"
-    else:
-        entry_type = "article" if venue.kind == "journal" else "inproceedings"
-        out["journal" if venue.kind == "journal" else "booktitle"] = venue.bibtex
+    if venue is None:
+        prompts.append("venue (front matter) and booktitle/journal (.bib): no venue in taxonomy.yml matches "
+                       f"'{fields.get('booktitle') or fields.get('journal') or 'nothing'}'")
+        out = {name: fields[name] for name in ("booktitle", "journal") if fields.get(name)}
+        return source.entry_type, out
+    if arxiv:
+        out["howpublished"] = f"arXiv preprint arXiv:{arxiv}"
+    return "misc", out
+
+
+def _bib_fields(source: BibEntry, entry_type: str, arxiv: str, doi: str, prompts: list[str]) -> dict[str, str]:
+    """Volume, pages, year and the other kept fields; the DOI, URL and arXiv fields."""
+    fields = dict(source.fields)
+    out: dict[str, str] = {}
     kept = ("volume", "number", "pages", "year") + (("publisher",) if entry_type != "article" else ())
-    for name_ in kept:  # @article has no publisher in biblatex's data model
-        if fields.get(name_):
-            out[name_] = fields[name_].strip()
+    for name in kept:  # @article has no publisher in biblatex's data model
+        if fields.get(name):
+            out[name] = fields[name].strip()
     if fields.get("articleno") and entry_type == "article":
         out["eid"] = fields["articleno"].strip()  # ACM's article number; biblatex calls it eid
     if out.get("pages"):
@@ -184,32 +176,22 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     else:
         prompts.append("eprint and posted: the entry names no arXiv identifier; if the paper is on arXiv, add "
                        "eprint = {ID} and archiveprefix = {arXiv} to the .bib and posted: (date of v1) to the front matter")
-    authors = bib.split_authors(out["author"]) if out["author"] else ()
-    draft = BibEntry(
-        key="", entry_type=entry_type, fields=tuple(out.items()),
-        display=MappingProxyType({"title": bib.decode_latex(out["title"])}), authors=authors,
-    )
-    key = bibstyle.expected_key(draft)
-    entry = BibEntry(key=key, entry_type=entry_type, fields=draft.fields, display=draft.display, authors=authors)
-    display_name = name or _name_from_title(out["title"])
-    if not display_name:
-        raise ScaffoldError("the title names no method before a colon; pass --name with the method's display name")
-    slug = slugify(display_name)
-    if slug in catalog.by_slug:
-        raise ScaffoldError(f"the slug '{slug}' is taken by {catalog.by_slug[slug].md_path}; pass a distinct --name")
-    tax = catalog.taxonomy
-    posted = f"{PROMPT}: date of arXiv v1 ({arxiv}), YYYY-MM-DD" if arxiv else None
+    return out
+
+
+def _front_matter(name: str, taxonomy: Taxonomy, venue: Venue | None, arxiv: str, doi: str, added: dt.date) -> dict[str, object]:
+    """The draft front matter: what the entry tells, and a `FILL IN` prompt for the rest."""
     meta: dict[str, object] = {
-        "name": display_name,
-        "field": f"{PROMPT}: one of " + ", ".join(t.name for t in tax.fields),
-        "task": f"{PROMPT}: one of " + ", ".join(t.name for t in tax.tasks),
+        "name": name,
+        "field": f"{PROMPT}: one of " + ", ".join(t.name for t in taxonomy.fields),
+        "task": f"{PROMPT}: one of " + ", ".join(t.name for t in taxonomy.tasks),
         "tags": [f"{PROMPT}: tag ids from papers/taxonomy.yml"],
         "venue": venue.id if venue else f"{PROMPT}: a venue id from papers/taxonomy.yml",
         "inputs": [f"{PROMPT}: what the network takes"],
         "outputs": [f"{PROMPT}: what the network predicts"],
     }
-    if posted:
-        meta["posted"] = posted
+    if arxiv:
+        meta["posted"] = f"{PROMPT}: date of arXiv v1 ({arxiv}), YYYY-MM-DD"
     meta["code"] = [{
         "url": f"{PROMPT}: official repository URL, or remove 'code'",
         "framework": f"{PROMPT}: PyTorch, TensorFlow, JAX, ...",
@@ -218,9 +200,46 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     where = ", ".join([f"https://arxiv.org/abs/{arxiv}"] * bool(arxiv) + [f"https://doi.org/{doi}"] * bool(doi))
     meta["sources"] = [f"{PROMPT}: every page you checked the facts against ({where + ', ' if where else ''}the proceedings page, the official repository)"]
     meta["added"] = added
+    return meta
+
+
+def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Scaffold:
+    """Normalise one BibTeX entry and draft the method's files.
+
+    Raises:
+        ScaffoldError: if the text is not exactly one parsable entry, or the paper is
+            already in the survey (same arXiv ID, DOI or title).
+    """
+    source = _source_entry(text)
+    fields = dict(source.fields)
+    arxiv = _find_arxiv(fields)
+    doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", fields.get("doi", "")).strip()
+    if doi.lower().startswith("10.48550/"):
+        doi = ""  # arXiv's own DOI: the eprint field says it better
+    duplicate = _duplicate(catalog, arxiv, doi, fields.get("title", ""))
+    if duplicate:
+        raise ScaffoldError(duplicate)
+    prompts: list[str] = []
+    venue = match_venue(catalog.taxonomy, fields)
+    out = {
+        "author": bib.normalise_authors(fields["author"]) if fields.get("author") else "",
+        "title": _protect_title(re.sub(r"\s+", " ", fields.get("title", "")).strip()),
+    }
+    entry_type, venue_fields = _venue_fields(source, venue, arxiv, prompts)
+    out |= venue_fields | _bib_fields(source, entry_type, arxiv, doi, prompts)
+    authors = bib.split_authors(out["author"]) if out["author"] else ()
+    display = MappingProxyType({"title": bib.decode_latex(out["title"])})
+    key = bibstyle.expected_key(BibEntry(key="", entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors))
+    entry = BibEntry(key=key, entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors)
+    display_name = name or _name_from_title(out["title"])
+    if not display_name:
+        raise ScaffoldError("the title names no method before a colon; pass --name with the method's display name")
+    slug = slugify(display_name)
+    if slug in catalog.by_slug:
+        raise ScaffoldError(f"the slug '{slug}' is taken by {catalog.by_slug[slug].md_path}; pass a distinct --name")
+    meta = _front_matter(display_name, catalog.taxonomy, venue, arxiv, doi, added)
+    prompts = (["posted"] if arxiv else []) + prompts
     prompts += ["field", "task", "tags", "inputs", "outputs", "code", "sources", "the summary (120-300 words, in your own words)"]
-    if posted:
-        prompts.insert(0, "posted")
     md = (
         "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
         f"{PROMPT}: the summary, 120 to 300 words in your own words: the problem, the key idea, what the "
