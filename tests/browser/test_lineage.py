@@ -27,7 +27,7 @@ def test_lineage_renders_without_console_errors(page: Any, catalog: Catalog) -> 
     box = page.locator("#lineage-node-nerf").bounding_box()
     assert box and box["width"] > 100 and box["height"] > 20  # drawn at full size, not shrunk
     assert page.locator("#lineage-node-nerf").evaluate("a => getComputedStyle(a).textOverflow") == "ellipsis"
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
     assert errors == []
 
 
