@@ -5,12 +5,14 @@ Every function is pure and deterministic: the same catalog gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 
 from .bib import format_entries, format_entry
-from .model import Catalog, Paper, slugify
+from .model import Catalog, Paper
 from .render import paths
 from .render.compare_page import MAX_METHODS, MIN_METHODS
 from .render.text import author_list, title_after_name, venue_label
@@ -19,41 +21,64 @@ JSON_SCHEMA_VERSION = 1
 """Version of the `data/papers.json` layout; bumped on any incompatible change."""
 
 
-JSON_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("slug", "string", "URL slug; the page is `methods/<slug>/`"),
-    ("name", "string", "display name, as the authors call the method"),
-    ("aliases", "list of strings", "other names, including the original survey's label"),
-    ("title", "string", "full title of the cited version, decoded to Unicode"),
-    ("authors", "list of strings", "every author, `Given Family`, in order"),
-    ("year", "integer", "year of the cited (published) version"),
-    ("venue", "string", "venue id from the taxonomy (`CVPR`, `arXiv`, ...)"),
-    ("venue_slug", "string", "URL slug of the venue"),
-    ("venue_label", "string", "`CVPR 2021`, or `arXiv preprint`"),
-    ("venue_kind", "string", "conference, journal, workshop or preprint"),
-    ("peer_reviewed", "boolean", "false for arXiv-only preprints"),
-    ("field", "string", "field name"),
-    ("field_slug", "string", "URL slug of the field"),
-    ("task", "string", "task name"),
-    ("task_slug", "string", "URL slug of the task"),
-    ("tags", "list of strings", "tag ids"),
-    ("inputs", "list of strings", "what the network takes"),
-    ("outputs", "list of strings", "what the network predicts"),
-    ("posted", "date or null", "first arXiv version, `YYYY-MM-DD`; null when unknown or not on arXiv"),
-    ("added", "date or null", "day the method was added to the survey"),
-    ("arxiv", "string or null", "arXiv identifier"),
-    ("doi", "string or null", "DOI"),
-    ("paper_url", "string or null", "best link to the paper: DOI, official page, or arXiv"),
-    ("code", "list of objects", "`url`, `framework`, `official` for each repository"),
-    ("has_official_code", "boolean", "whether an official repository is listed"),
-    ("project", "string or null", "official project page"),
-    ("builds_on", "list of strings", "slugs of the survey's methods this one extends"),
-    ("sources", "list of strings", "pages the facts and summary were checked against"),
-    ("survey", "object or null", "the original survey's `label`, `field` and `task` (provenance)"),
-    ("key", "string", "citation key"),
-    ("bibtex", "string", "the BibTeX entry, byte-identical to `bib/<key>.bib`"),
-    ("page", "string", "path of the method page relative to the site root"),
+@dataclass(frozen=True)
+class JsonField:
+    """One field of a method record in `data/papers.json`: its type, meaning and value."""
+
+    name: str
+    type: str
+    meaning: str
+    value: Callable[[Paper], object]
+    in_catalog: bool = True
+    """Whether the catalog's compact index `data/catalog.json` carries it too."""
+
+
+def _date(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+JSON_FIELDS: tuple[JsonField, ...] = (
+    JsonField("slug", "string", "URL slug; the page is `methods/<slug>/`", lambda p: p.slug),
+    JsonField("name", "string", "display name, as the authors call the method", lambda p: p.name),
+    JsonField("aliases", "list of strings", "other names, including the original survey's label", lambda p: list(p.aliases)),
+    JsonField("title", "string", "full title of the cited version, decoded to Unicode", lambda p: p.title),
+    JsonField("authors", "list of strings", "every author, `Given Family`, in order", lambda p: [a.display for a in p.authors]),
+    JsonField("year", "integer", "year of the cited (published) version", lambda p: p.year),
+    JsonField("venue", "string", "venue id from the taxonomy (`CVPR`, `arXiv`, ...)", lambda p: p.joined.venue.id, in_catalog=False),
+    JsonField("venue_slug", "string", "URL slug of the venue", lambda p: p.joined.venue.slug),
+    JsonField("venue_label", "string", "`CVPR 2021`, or `arXiv preprint`", lambda p: venue_label(p.joined.venue, p.year)),
+    JsonField("venue_kind", "string", "conference, journal, workshop or preprint", lambda p: p.joined.venue.kind, in_catalog=False),
+    JsonField("peer_reviewed", "boolean", "false for arXiv-only preprints", lambda p: p.joined.venue.peer_reviewed, in_catalog=False),
+    JsonField("field", "string", "field name", lambda p: p.field, in_catalog=False),
+    JsonField("field_slug", "string", "URL slug of the field", lambda p: p.joined.field.slug),
+    JsonField("task", "string", "task name", lambda p: p.task, in_catalog=False),
+    JsonField("task_slug", "string", "URL slug of the task", lambda p: p.joined.task.slug),
+    JsonField("tags", "list of strings", "tag ids", lambda p: list(p.tags)),
+    JsonField("inputs", "list of strings", "what the network takes", lambda p: list(p.inputs)),
+    JsonField("outputs", "list of strings", "what the network predicts", lambda p: list(p.outputs)),
+    JsonField("posted", "date or null", "first arXiv version, `YYYY-MM-DD`; null when unknown or not on arXiv", lambda p: _date(p.posted), in_catalog=False),
+    JsonField("added", "date or null", "day the method was added to the survey", lambda p: _date(p.added), in_catalog=False),
+    JsonField("arxiv", "string or null", "arXiv identifier", lambda p: p.arxiv or None, in_catalog=False),
+    JsonField("doi", "string or null", "DOI", lambda p: p.doi or None, in_catalog=False),
+    JsonField("paper_url", "string or null", "best link to the paper: DOI, official page, or arXiv", lambda p: p.paper_url or None),
+    JsonField(
+        "code", "list of objects", "`url`, `framework`, `official` for each repository",
+        lambda p: [{"url": c.url, "framework": c.framework, "official": c.official} for c in p.code],
+    ),
+    JsonField("has_official_code", "boolean", "whether an official repository is listed", lambda p: p.has_official_code),
+    JsonField("project", "string or null", "official project page", lambda p: p.project or None),
+    JsonField("builds_on", "list of strings", "slugs of the survey's methods this one extends", lambda p: list(p.builds_on)),
+    JsonField("sources", "list of strings", "pages the facts and summary were checked against", lambda p: list(p.sources), in_catalog=False),
+    JsonField(
+        "survey", "object or null", "the original survey's `label`, `field` and `task` (provenance)",
+        lambda p: {"label": p.survey.label, "field": p.survey.field, "task": p.survey.task} if p.survey else None, in_catalog=False,
+    ),
+    JsonField("key", "string", "citation key", lambda p: p.key),
+    JsonField("bibtex", "string", "the BibTeX entry, byte-identical to `bib/<key>.bib`", lambda p: format_entry(p.entry), in_catalog=False),
+    JsonField("page", "string", "path of the method page relative to the site root", lambda p: paths.page_url(paths.method(p)), in_catalog=False),
 )
-"""Every field of a method record in `data/papers.json`: name, type, meaning."""
+"""Every field of a method record in `data/papers.json`, declared once: the export, the
+compact catalog index and the Cite page's table all derive from it."""
 
 
 def bib_text(papers: Iterable[Paper]) -> str:
@@ -66,50 +91,9 @@ def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def _facts(catalog: Catalog, paper: Paper) -> dict[str, object]:
-    """The facts of one method shared by `data/papers.json` and `data/catalog.json`."""
-    venue = paper.joined.venue
-    return {
-        "slug": paper.slug,
-        "name": paper.name,
-        "aliases": list(paper.aliases),
-        "title": paper.title,
-        "authors": [a.display for a in paper.authors],
-        "year": paper.year,
-        "venue": venue.id,
-        "venue_label": venue_label(venue, paper.year),
-        "venue_kind": venue.kind,
-        "peer_reviewed": venue.peer_reviewed,
-        "venue_slug": venue.slug,
-        "field": paper.field,
-        "field_slug": slugify(paper.field),
-        "task": paper.task,
-        "task_slug": slugify(paper.task),
-        "tags": list(paper.tags),
-        "inputs": list(paper.inputs),
-        "outputs": list(paper.outputs),
-        "paper_url": paper.paper_url or None,
-        "code": [{"url": c.url, "framework": c.framework, "official": c.official} for c in paper.code],
-        "has_official_code": paper.has_official_code,
-        "project": paper.project or None,
-        "builds_on": list(paper.builds_on),
-        "key": paper.key,
-    }
-
-
-def paper_record(catalog: Catalog, paper: Paper) -> dict[str, object]:
+def paper_record(paper: Paper) -> dict[str, object]:
     """One method as a JSON-ready mapping: a record of `data/papers.json` (see `JSON_FIELDS`)."""
-    return {
-        **_facts(catalog, paper),
-        "posted": paper.posted.isoformat() if paper.posted else None,
-        "added": paper.added.isoformat() if paper.added else None,
-        "arxiv": paper.arxiv or None,
-        "doi": paper.doi or None,
-        "sources": list(paper.sources),
-        "survey": {"label": paper.survey.label, "field": paper.survey.field, "task": paper.survey.task} if paper.survey else None,
-        "bibtex": format_entry(paper.entry),
-        "page": paths.page_url(paths.method(paper)),
-    }
+    return {f.name: f.value(paper) for f in JSON_FIELDS}
 
 
 def _taxonomy(catalog: Catalog) -> dict[str, object]:
@@ -128,19 +112,18 @@ def papers_json(catalog: Catalog) -> str:
         "schema_version": JSON_SCHEMA_VERSION,
         "count": len(catalog),
         "taxonomy": _taxonomy(catalog),
-        "methods": [paper_record(catalog, p) for p in catalog.papers],
+        "methods": [paper_record(p) for p in catalog.papers],
     }
     return _dump(data)
 
 
-CATALOG_COLUMNS: tuple[str, ...] = (
-    "slug", "name", "aliases", "title", "authors", "year", "venue_slug", "venue_label", "field_slug",
-    "task_slug", "tags", "inputs", "outputs", "code", "has_official_code", "paper_url", "project",
-    "builds_on", "key",
-)
+CATALOG_COLUMNS: tuple[str, ...] = tuple(f.name for f in JSON_FIELDS if f.in_catalog)
 """The columns of a method row in `data/catalog.json`, each as in `JSON_FIELDS`. Venue id, kind
 and peer review, field and task names come from the taxonomy; the BibTeX stays out (the
 catalog fetches `bib/<key>.bib` or `data/papers.json` only when a download is asked for)."""
+
+
+_CATALOG_FIELDS = tuple(f for f in JSON_FIELDS if f.in_catalog)
 
 
 def catalog_json(catalog: Catalog) -> str:
@@ -165,7 +148,7 @@ def catalog_json(catalog: Catalog) -> str:
         "compare_limits": {"min": MIN_METHODS, "max": MAX_METHODS},
         "taxonomy": taxonomy,
         "columns": list(CATALOG_COLUMNS),
-        "methods": [[facts[c] for c in CATALOG_COLUMNS] for facts in (_facts(catalog, p) for p in catalog.papers)],
+        "methods": [[f.value(p) for f in _CATALOG_FIELDS] for p in catalog.papers],
     }
     return _dump(data)
 

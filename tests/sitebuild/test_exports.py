@@ -56,7 +56,7 @@ def test_group_bib_files_hold_exactly_their_methods(catalog: Catalog, site_dir: 
 def test_papers_json(catalog: Catalog, site_dir: Path) -> None:
     data = json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))
     assert data["count"] == len(catalog) == len(data["methods"])
-    documented = [name for name, _, _ in JSON_FIELDS]
+    documented = [f.name for f in JSON_FIELDS]
     for record in data["methods"]:
         assert sorted(record) == sorted(documented)
         assert record["bibtex"] == (site_dir / "bib" / f"{record['key']}.bib").read_text(encoding="utf-8")
@@ -69,7 +69,7 @@ def test_catalog_json_is_the_full_export_without_bibtex(catalog: Catalog, site_d
     """The catalog's compact index: the same facts as papers.json, one row per method, no BibTeX."""
     full = json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))
     index = json.loads((site_dir / "data" / "catalog.json").read_text(encoding="utf-8"))
-    documented = {name for name, _, _ in JSON_FIELDS}
+    documented = {f.name for f in JSON_FIELDS}
     assert index["columns"] == list(CATALOG_COLUMNS) and set(CATALOG_COLUMNS) <= documented
     assert "bibtex" not in index["columns"] and "bibtex" not in json.dumps(index["taxonomy"])
     assert index["count"] == len(catalog) == len(index["methods"])

@@ -29,7 +29,7 @@ def schema_table() -> str:
 def json_schema_table() -> str:
     """The method record's fields as a Markdown table (for the Cite page)."""
     rows = ["| field | type | meaning |", "|---|---|---|"]
-    rows += [f"| `{name}` | {kind} | {meaning} |" for name, kind, meaning in JSON_FIELDS]
+    rows += [f"| `{f.name}` | {f.type} | {f.meaning} |" for f in JSON_FIELDS]
     return "\n".join(rows) + "\n"
 
 
