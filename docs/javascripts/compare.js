@@ -1,181 +1,176 @@
 /* INR Survey compare page: the methods named in ?methods=a,b,c side by side.
  *
- * Reads the compact index (data/catalog.json) through window.INR.catalogIndex (catalog.js),
- * so the address alone reproduces the view. Unknown slugs are named in a visible message;
+ * Loaded by inr.js only on the compare page. Reads the compact index (data/catalog.json,
+ * through data.js), so the address alone reproduces the view. Unknown slugs are named in a visible message;
  * fewer than the minimum or more than the maximum of methods are explained (beyond the
  * maximum, the first ones are shown and the rest named). "Download BibTeX" fetches exactly
  * the shown entries. All data is inserted with textContent and checked URLs, never as HTML.
  */
-(function () {
-  "use strict";
+import { el, safeUrl } from "./dom.js";
+import { bibDownload, bibtexOf, loadIndex } from "./data.js";
 
-  var el = window.INR.el;
-  var MAX_SLUG_SHOWN = 64;
+const MAX_SLUG_SHOWN = 64;
 
-  /** The rows of the table after the name: label and a function filling a cell for a method. */
-  var ROWS = [
-    ["title", "Title", function (m) { return m.title; }],
-    ["authors", "Authors", function (m) { return m.authors.join(", "); }],
-    ["venue", "Venue", function (m) { return m.venue_kind === "preprint" ? "arXiv preprint (not peer-reviewed)" : m.venue_name + " (" + m.venue + ")"; }],
-    ["year", "Year", function (m) { return m.year ? String(m.year) : null; }],
-    ["field", "Field", function (m) { return m.field; }],
-    ["task", "Task", function (m) { return m.task; }],
-    ["inputs", "Inputs", function (m) { return m.inputs.join("; ") || null; }],
-    ["outputs", "Outputs", function (m) { return m.outputs.join("; ") || null; }],
-    ["tags", "Tags", function (m, index) { return m.tags.map(function (t) { return index.tagNames[t] || t; }).join(", ") || null; }],
-    ["code", "Code", codeCell],
-    ["builds_on", "Builds on", buildsOnCell],
-    ["links", "Paper and project", linksCell]
-  ];
+/** The rows of the table after the name: label and a function filling a cell for a method. */
+const ROWS = [
+  ["title", "Title", function (m) { return m.title; }],
+  ["authors", "Authors", function (m) { return m.authors.join(", "); }],
+  ["venue", "Venue", function (m) { return m.venue_kind === "preprint" ? "arXiv preprint (not peer-reviewed)" : m.venue_name + " (" + m.venue + ")"; }],
+  ["year", "Year", function (m) { return m.year ? String(m.year) : null; }],
+  ["field", "Field", function (m) { return m.field; }],
+  ["task", "Task", function (m) { return m.task; }],
+  ["inputs", "Inputs", function (m) { return m.inputs.join("; ") || null; }],
+  ["outputs", "Outputs", function (m) { return m.outputs.join("; ") || null; }],
+  ["tags", "Tags", function (m, index) { return m.tags.map(function (t) { return index.tagNames[t] || t; }).join(", ") || null; }],
+  ["code", "Code", codeCell],
+  ["builds_on", "Builds on", buildsOnCell],
+  ["links", "Paper and project", linksCell]
+];
 
-  function list(items) {
-    if (!items.length) return null;
-    var ul = el("ul", { class: "inr-compare-list" });
-    items.forEach(function (node) { var li = el("li"); li.appendChild(node); ul.appendChild(li); });
-    return ul;
+function list(items) {
+  if (!items.length) return null;
+  var ul = el("ul", { class: "inr-compare-list" });
+  items.forEach(function (node) { var li = el("li"); li.appendChild(node); ul.appendChild(li); });
+  return ul;
+}
+
+function codeCell(m) {
+  return list(m.code.filter(function (c) { return safeUrl(c.url); }).map(function (c) {
+    var span = el("span");
+    span.appendChild(el("a", { href: c.url, rel: "noopener" }, c.framework || "code"));
+    span.appendChild(document.createTextNode(c.official ? " (official)" : " (unofficial)"));
+    return span;
+  }));
+}
+
+function buildsOnCell(m, index) {
+  return list(m.builds_on.map(function (slug) {
+    var target = index.bySlug[slug];
+    return target ? el("a", { href: target.page }, target.name) : el("span", null, slug);
+  }));
+}
+
+function linksCell(m) {
+  return list([["paper", m.paper_url], ["project page", m.project]].filter(function (pair) {
+    return safeUrl(pair[1]);
+  }).map(function (pair) { return el("a", { href: pair[1], rel: "noopener" }, pair[0]); }));
+}
+
+function shortSlug(slug) {
+  return "“" + (slug.length > MAX_SLUG_SHOWN ? slug.slice(0, MAX_SLUG_SHOWN) + "…" : slug) + "”";
+}
+
+/** The slugs named in ?methods=, in order, without repeats. */
+function requested() {
+  var value = new URLSearchParams(window.location.search).get("methods") || "";
+  var seen = {};
+  return value.split(",").map(function (s) { return s.trim(); }).filter(function (s) {
+    if (!s || seen[s]) return false;
+    seen[s] = true;
+    return true;
+  });
+}
+
+function message(parent, className, parts) {
+  var p = el("p", { class: "inr-compare-message " + className, role: "alert" });
+  parts.forEach(function (part) { p.appendChild(typeof part === "string" ? document.createTextNode(part) : part); });
+  parent.appendChild(p);
+}
+
+/** Messages for unknown slugs and for a number of methods outside the limits. */
+function explain(parent, index, unknown, known, shown) {
+  var limits = index.data.compare_limits;
+  var catalogLink = el("a", { href: index.url("catalog") }, "catalog");
+  if (unknown.length) {
+    message(parent, "inr-compare-unknown", [
+      (unknown.length === 1 ? "No method of the survey has the slug " : "No method of the survey has the slugs ")
+      + unknown.map(shortSlug).join(", ") + (unknown.length === 1 ? "; it is left out." : "; they are left out.")
+    ]);
   }
-
-  function codeCell(m) {
-    return list(m.code.filter(function (c) { return window.INR.safeUrl(c.url); }).map(function (c) {
-      var span = el("span");
-      span.appendChild(el("a", { href: c.url, rel: "noopener" }, c.framework || "code"));
-      span.appendChild(document.createTextNode(c.official ? " (official)" : " (unofficial)"));
-      return span;
-    }));
+  if (!known.length) {
+    message(parent, "inr-compare-range", ["No method to compare: this address names none of the survey's methods. Tick "
+      + limits.min + " to " + limits.max + " methods in the ", catalogLink, " and choose Compare."]);
+  } else if (known.length < limits.min) {
+    message(parent, "inr-compare-range", ["Compare is meant for " + limits.min + " to " + limits.max
+      + " methods; this address names only " + (known.length === 1 ? "one" : known.length) + ". Add more in the ", catalogLink, "."]);
+  } else if (known.length > shown.length) {
+    message(parent, "inr-compare-range", ["Compare shows at most " + limits.max + " methods side by side; this address names "
+      + known.length + ". The first " + shown.length + " are shown; left out: "
+      + known.slice(shown.length).map(function (m) { return m.name; }).join(", ") + "."]);
   }
+}
 
-  function buildsOnCell(m, index) {
-    return list(m.builds_on.map(function (slug) {
-      var target = index.bySlug[slug];
-      return target ? el("a", { href: target.page }, target.name) : el("span", null, slug);
-    }));
-  }
-
-  function linksCell(m) {
-    return list([["paper", m.paper_url], ["project page", m.project]].filter(function (pair) {
-      return window.INR.safeUrl(pair[1]);
-    }).map(function (pair) { return el("a", { href: pair[1], rel: "noopener" }, pair[0]); }));
-  }
-
-  function shortSlug(slug) {
-    return "“" + (slug.length > MAX_SLUG_SHOWN ? slug.slice(0, MAX_SLUG_SHOWN) + "…" : slug) + "”";
-  }
-
-  /** The slugs named in ?methods=, in order, without repeats. */
-  function requested() {
-    var value = new URLSearchParams(window.location.search).get("methods") || "";
-    var seen = {};
-    return value.split(",").map(function (s) { return s.trim(); }).filter(function (s) {
-      if (!s || seen[s]) return false;
-      seen[s] = true;
-      return true;
-    });
-  }
-
-  function message(parent, className, parts) {
-    var p = el("p", { class: "inr-compare-message " + className, role: "alert" });
-    parts.forEach(function (part) { p.appendChild(typeof part === "string" ? document.createTextNode(part) : part); });
-    parent.appendChild(p);
-  }
-
-  /** Messages for unknown slugs and for a number of methods outside the limits. */
-  function explain(parent, index, unknown, known, shown) {
-    var limits = index.data.compare_limits;
-    var catalogLink = el("a", { href: index.url("catalog") }, "catalog");
-    if (unknown.length) {
-      message(parent, "inr-compare-unknown", [
-        (unknown.length === 1 ? "No method of the survey has the slug " : "No method of the survey has the slugs ")
-        + unknown.map(shortSlug).join(", ") + (unknown.length === 1 ? "; it is left out." : "; they are left out.")
-      ]);
-    }
-    if (!known.length) {
-      message(parent, "inr-compare-range", ["No method to compare: this address names none of the survey's methods. Tick "
-        + limits.min + " to " + limits.max + " methods in the ", catalogLink, " and choose Compare."]);
-    } else if (known.length < limits.min) {
-      message(parent, "inr-compare-range", ["Compare is meant for " + limits.min + " to " + limits.max
-        + " methods; this address names only " + (known.length === 1 ? "one" : known.length) + ". Add more in the ", catalogLink, "."]);
-    } else if (known.length > shown.length) {
-      message(parent, "inr-compare-range", ["Compare shows at most " + limits.max + " methods side by side; this address names "
-        + known.length + ". The first " + shown.length + " are shown; left out: "
-        + known.slice(shown.length).map(function (m) { return m.name; }).join(", ") + "."]);
-    }
-  }
-
-  function table(index, methods) {
-    var wrap = el("div", { class: "inr-compare-scroll", role: "region", "aria-label": "Comparison table (scrolls sideways)", tabindex: "0" });
-    var t = el("table", { class: "inr-compare-table" });
-    t.appendChild(el("caption", null, methods.length === 1 ? "One method" : methods.length + " methods side by side"));
-    var head = el("tr", { "data-row": "name" });
-    head.appendChild(el("th", { scope: "col" }, "Method"));
+function table(index, methods) {
+  var wrap = el("div", { class: "inr-compare-scroll", role: "region", "aria-label": "Comparison table (scrolls sideways)", tabindex: "0" });
+  var t = el("table", { class: "inr-compare-table" });
+  t.appendChild(el("caption", null, methods.length === 1 ? "One method" : methods.length + " methods side by side"));
+  var head = el("tr", { "data-row": "name" });
+  head.appendChild(el("th", { scope: "col" }, "Method"));
+  methods.forEach(function (m) {
+    var th = el("th", { scope: "col", "data-slug": m.slug });
+    th.appendChild(el("a", { href: m.page }, m.name));
+    head.appendChild(th);
+  });
+  var thead = el("thead");
+  thead.appendChild(head);
+  t.appendChild(thead);
+  var body = el("tbody");
+  ROWS.forEach(function (row) {
+    var tr = el("tr", { "data-row": row[0] });
+    tr.appendChild(el("th", { scope: "row" }, row[1]));
     methods.forEach(function (m) {
-      var th = el("th", { scope: "col", "data-slug": m.slug });
-      th.appendChild(el("a", { href: m.page }, m.name));
-      head.appendChild(th);
+      var value = row[2](m, index);
+      var td = el("td", { "data-slug": m.slug });
+      if (value === null || value === undefined || value === "") td.appendChild(el("span", { class: "inr-compare-none" }, "none"));
+      else if (typeof value === "string") td.textContent = value;
+      else td.appendChild(value);
+      tr.appendChild(td);
     });
-    var thead = el("thead");
-    thead.appendChild(head);
-    t.appendChild(thead);
-    var body = el("tbody");
-    ROWS.forEach(function (row) {
-      var tr = el("tr", { "data-row": row[0] });
-      tr.appendChild(el("th", { scope: "row" }, row[1]));
-      methods.forEach(function (m) {
-        var value = row[2](m, index);
-        var td = el("td", { "data-slug": m.slug });
-        if (value === null || value === undefined || value === "") td.appendChild(el("span", { class: "inr-compare-none" }, "none"));
-        else if (typeof value === "string") td.textContent = value;
-        else td.appendChild(value);
-        tr.appendChild(td);
-      });
-      body.appendChild(tr);
+    body.appendChild(tr);
+  });
+  t.appendChild(body);
+  wrap.appendChild(t);
+  return wrap;
+}
+
+function actions(index, methods) {
+  var bar = el("div", { class: "inr-compare-actions" });
+  var status = el("p", { class: "inr-bib-status", role: "alert" });
+  var button = el("button", { type: "button", class: "md-button inr-compare-download" },
+    "Download BibTeX (" + methods.length + (methods.length === 1 ? " entry)" : " entries)"));
+  button.addEventListener("click", function () {
+    bibDownload(button, status, "inr-survey-compare.bib", function () { return bibtexOf(index, methods); });
+  });
+  bar.appendChild(button);
+  var edit = new URL(index.url("catalog"));
+  edit.search = "?sel=" + methods.map(function (m) { return encodeURIComponent(m.slug); }).join(",");
+  bar.appendChild(el("a", { href: edit.href, class: "md-button inr-compare-edit" }, "Change the selection in the catalog"));
+  bar.appendChild(status);
+  return bar;
+}
+
+function render(root, index) {
+  root.querySelectorAll(".inr-compare-static").forEach(function (n) { n.hidden = true; });
+  var app = el("div", { class: "inr-compare-app" });
+  var slugs = requested();
+  var known = slugs.filter(function (s) { return index.bySlug[s]; }).map(function (s) { return index.bySlug[s]; });
+  var unknown = slugs.filter(function (s) { return !index.bySlug[s]; });
+  var shown = known.slice(0, index.data.compare_limits.max);
+  explain(app, index, unknown, known, shown);
+  if (shown.length) {
+    app.appendChild(actions(index, shown));
+    app.appendChild(table(index, shown));
+    document.title = "Compare " + shown.map(function (m) { return m.name; }).join(", ") + " - " + document.title.replace(/^Compare methods - /, "");
+  }
+  root.appendChild(app);
+}
+
+/** Show the comparison in `root` (an element with data-src, the index's address). */
+export function start(root) {
+  loadIndex(root.getAttribute("data-src"))
+    .then(function (index) { if (root.isConnected) render(root, index); })
+    .catch(function (error) {
+      root.insertBefore(el("p", { class: "inr-compare-message", role: "alert" }, "The comparison could not load (" + error.message + ")."), root.firstChild);
     });
-    t.appendChild(body);
-    wrap.appendChild(t);
-    return wrap;
-  }
-
-  function actions(index, methods) {
-    var bar = el("div", { class: "inr-compare-actions" });
-    var status = el("p", { class: "inr-bib-status", role: "alert" });
-    var button = el("button", { type: "button", class: "md-button inr-compare-download" },
-      "Download BibTeX (" + methods.length + (methods.length === 1 ? " entry)" : " entries)"));
-    button.addEventListener("click", function () {
-      window.INR.bibDownload(button, status, "inr-survey-compare.bib", function () { return window.INR.bibtexOf(index, methods); });
-    });
-    bar.appendChild(button);
-    var edit = new URL(index.url("catalog"));
-    edit.search = "?sel=" + methods.map(function (m) { return encodeURIComponent(m.slug); }).join(",");
-    bar.appendChild(el("a", { href: edit.href, class: "md-button inr-compare-edit" }, "Change the selection in the catalog"));
-    bar.appendChild(status);
-    return bar;
-  }
-
-  function render(root, index) {
-    root.querySelectorAll(".inr-compare-static").forEach(function (n) { n.hidden = true; });
-    var app = el("div", { class: "inr-compare-app" });
-    var slugs = requested();
-    var known = slugs.filter(function (s) { return index.bySlug[s]; }).map(function (s) { return index.bySlug[s]; });
-    var unknown = slugs.filter(function (s) { return !index.bySlug[s]; });
-    var shown = known.slice(0, index.data.compare_limits.max);
-    explain(app, index, unknown, known, shown);
-    if (shown.length) {
-      app.appendChild(actions(index, shown));
-      app.appendChild(table(index, shown));
-      document.title = "Compare " + shown.map(function (m) { return m.name; }).join(", ") + " - " + document.title.replace(/^Compare methods - /, "");
-    }
-    root.appendChild(app);
-  }
-
-  function init() {
-    var root = document.querySelector(".inr-compare[data-src]");
-    if (!root) return;
-    window.INR.catalogIndex(root.getAttribute("data-src"))
-      .then(function (index) { if (document.body.contains(root)) render(root, index); })
-      .catch(function (error) {
-        root.insertBefore(el("p", { class: "inr-compare-message", role: "alert" }, "The comparison could not load (" + error.message + ")."), root.firstChild);
-      });
-  }
-
-  if (typeof document$ !== "undefined") document$.subscribe(init);
-  else document.addEventListener("DOMContentLoaded", init);
-})();
+  return function () {};
+}

@@ -191,6 +191,7 @@ def test_stage_builds_with_plain_mkdocs(project: Path, tmp_path: Path) -> None:
     assert "inrsurvey" not in built.log, "the hook ran"
     html = (tmp_path / "site" / "methods" / "nerf" / "index.html").read_text(encoding="utf-8")
     assert "Representing Scenes as Neural Radiance Fields" in html
+    assert '<script src="../../javascripts/inr.js" type="module">' in html and "javascripts/search.js" not in html
     assert (tmp_path / "site" / "search" / "search_index.json").is_file(), "Material's search replaces the hook's Pagefind index"
     assert not (tmp_path / "site" / "pagefind").exists()
 

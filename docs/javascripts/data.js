@@ -1,0 +1,119 @@
+/* INR Survey: the compact index (data/catalog.json), BibTeX on demand and downloads, shared by
+ * the catalog and compare views. The index is fetched once per page session (kept across
+ * instant navigation); BibTeX only when a download is asked for: bib/<key>.bib for a few
+ * entries, data/papers.json (the full export) for many.
+ */
+import { el, siteRoot } from "./dom.js";
+
+const FEW_BIB = 24;  // up to this many entries are fetched one file each; more come from data/papers.json
+
+const indexCache = {};  // absolute URL -> promise of the expanded index
+const bibCache = {};  // citation key -> BibTeX entry text
+let papersPromise = null;
+
+function fetchOk(url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return response;
+  });
+}
+
+/** Map each item of `list` by `key` to the item (or to `pick(item)`). */
+function byKey(list, key, pick) {
+  const map = {};
+  list.forEach((item) => { map[item[key]] = pick ? pick(item) : item; });
+  return map;
+}
+
+/** One method object from a row of the index: names, venue facts and page URL filled in. */
+function method(row, columns, names, pageUrl) {
+  const m = {};
+  for (let i = 0; i < columns.length; i++) m[columns[i]] = row[i];
+  const venue = names.venues[m.venue_slug] || {};
+  m.venue = venue.id || "";
+  m.venue_name = venue.name || "";
+  m.venue_kind = venue.kind || "";
+  m.peer_reviewed = Boolean(venue.peer_reviewed);
+  m.field = names.fields[m.field_slug] || m.field_slug;
+  m.task = names.tasks[m.task_slug] || m.task_slug;
+  m.page = pageUrl(m.slug);
+  return m;
+}
+
+/** The index with its rows turned into method objects. */
+function expand(data, base) {
+  const tax = data.taxonomy;
+  const names = {
+    venues: byKey(tax.venues, "slug"),
+    fields: byKey(tax.fields, "slug", (t) => t.name),
+    tasks: byKey(tax.tasks, "slug", (t) => t.name)
+  };
+  const pattern = data.urls.method.split("{slug}");
+  const root = base.href;  // ends with "/"; the patterns are relative to it
+  const pageUrl = (slug) => root + pattern.join(encodeURIComponent(slug));
+  const methods = data.methods.map((row) => method(row, data.columns, names, pageUrl));
+  return {
+    data, base, methods,
+    bySlug: byKey(methods, "slug"),
+    tagNames: byKey(tax.tags, "id", (t) => t.name),
+    url: (name) => new URL(data.urls[name], base).href
+  };
+}
+
+/** A promise of the expanded index at `src` (relative to the site root), fetched once. */
+export function loadIndex(src) {
+  const base = siteRoot();
+  const url = new URL(src, base).href;
+  if (!indexCache[url]) {
+    indexCache[url] = fetchOk(url)
+      .then((response) => response.json())
+      .then((data) => expand(data, base));
+    indexCache[url].catch(() => { delete indexCache[url]; });
+  }
+  return indexCache[url];
+}
+
+/** Fill the BibTeX cache for `missing` from their bib/<key>.bib files. */
+function loadFew(index, missing) {
+  return Promise.all(missing.map((m) => {
+    const url = new URL(index.data.urls.bib.replace("{key}", encodeURIComponent(m.key)), index.base).href;
+    return fetchOk(url).then((r) => r.text()).then((text) => { bibCache[m.key] = text; });
+  }));
+}
+
+/** Fill the BibTeX cache from the full export (fetched once). */
+function loadAll(index) {
+  papersPromise = papersPromise || fetchOk(index.url("papers")).then((r) => r.json());
+  papersPromise.catch(() => { papersPromise = null; });
+  return papersPromise.then((full) => {
+    full.methods.forEach((record) => { bibCache[record.key] = record.bibtex; });
+  });
+}
+
+/** A promise of the BibTeX of `methods`: each entry exactly as its bib/<key>.bib file, a blank line between. */
+export function bibtexOf(index, methods) {
+  const missing = methods.filter((m) => !Object.prototype.hasOwnProperty.call(bibCache, m.key));
+  const loaded = !missing.length ? Promise.resolve()
+    : missing.length <= FEW_BIB ? loadFew(index, missing) : loadAll(index);
+  return loaded.then(() => methods.map((m) => bibCache[m.key]).join("\n"));
+}
+
+function download(name, text) {
+  const blob = new Blob([text], { type: "application/x-bibtex;charset=utf-8" });
+  const link = el("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.appendChild(link);
+  link.click();
+  setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+}
+
+/** Run `makeText` (a promise of BibTeX) behind `button`, download the result, report failures in `status`. */
+export function bibDownload(button, status, name, makeText) {
+  const label = button.textContent;
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  button.textContent = "Preparing BibTeX…";
+  return makeText()
+    .then((text) => { download(name, text); status.textContent = ""; })
+    .catch((error) => { status.textContent = "The BibTeX could not be loaded (" + error.message + ")."; })
+    .then(() => { button.disabled = false; button.removeAttribute("aria-busy"); button.textContent = label; });
+}
