@@ -44,7 +44,16 @@ def main(config_file: str, site_dir: str) -> None:
     elapsed = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     events = {name: round(seconds, 3) for name, seconds in sorted(hook_time.items())}
-    print(json.dumps({"build_s": elapsed, "hooks_s": sum(hook_time.values()), "hook_events_s": events, "peak_rss_mb": peak_kb / 1024}))
+    print(
+        json.dumps(
+            {
+                "build_s": elapsed,
+                "hooks_s": sum(hook_time.values()),
+                "hook_events_s": events,
+                "peak_rss_mb": peak_kb / 1024,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -106,8 +106,15 @@ def build_site(dest: Path) -> None:
 def lighthouse(url: str, out: Path) -> dict[str, Any]:
     """One Lighthouse 12 run (mobile) over `url`; returns its JSON report."""
     command = [
-        "npx", "--yes", "lighthouse@12", url, "--quiet", "--output=json", f"--output-path={out}",
-        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-path={CHROMIUM}",
+        "npx",
+        "--yes",
+        "lighthouse@12",
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-path={CHROMIUM}",
         "--chrome-flags=--headless --no-sandbox --disable-gpu",
     ]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)

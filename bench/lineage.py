@@ -73,7 +73,9 @@ def measure(methods: int, repeat: int, workdir: Path, seed: int) -> dict[str, An
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--methods", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument("--repeat", type=int, default=7, help="runs per measurement; the fastest is printed (default 7)")
+    parser.add_argument(
+        "--repeat", type=int, default=7, help="runs per measurement; the fastest is printed (default 7)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     previous: dict[str, Any] | None = None

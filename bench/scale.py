@@ -54,7 +54,11 @@ def child_build(config: Path, site: Path) -> dict[str, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "_child.py"), str(config), str(site)],
-        capture_output=True, text=True, cwd=config.parent, env=env, check=False,
+        capture_output=True,
+        text=True,
+        cwd=config.parent,
+        env=env,
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(f"build of {config} failed:\n{result.stderr[-3000:]}")
@@ -64,7 +68,10 @@ def child_build(config: Path, site: Path) -> dict[str, float]:
 def stage(project: Path, out: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "inrsurvey", "stage", str(out), "--root", str(project)],
-        capture_output=True, text=True, cwd=ROOT / "hooks", check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "hooks",
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(result.stdout + result.stderr)
@@ -77,7 +84,16 @@ def site_sizes(site: Path) -> dict[str, float]:
     # The index proper: entry file, word index chunks, page fragments, filters (not the
     # search engine's wasm/js runtime, which is a fixed ~100 KB like Material's lunr.js).
     pagefind = site / "pagefind"
-    index = sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file() and (p.name == "pagefind-entry.json" or p.suffix == ".pf_meta" or p.parent.name in ("index", "fragment", "filter")))
+    index = sum(
+        p.stat().st_size
+        for p in pagefind.rglob("*")
+        if p.is_file()
+        and (
+            p.name == "pagefind-entry.json"
+            or p.suffix == ".pf_meta"
+            or p.parent.name in ("index", "fragment", "filter")
+        )
+    )
     return {
         "pages": sum(1 for _ in site.rglob("*.html")),
         "page_kb_median": round(statistics.median(sizes), 1),
@@ -96,7 +112,13 @@ def search_ready(site: Path, query: str, target: str, timeout: float = 120.0) ->
 
     from helpers import serve
 
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+    ]
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -140,7 +162,13 @@ def catalog_ready(site: Path, timeout: float = 120.0) -> float | None:
 
     from helpers import serve
 
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+    ]
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -156,7 +184,9 @@ def catalog_ready(site: Path, timeout: float = 120.0) -> float | None:
         if found is not None:
             before = page.inner_text(".inr-counter")
             page.locator('fieldset[data-facet="field"] input[type=checkbox]').first.check()
-            page.wait_for_function("t => document.querySelector('.inr-counter').textContent !== t", arg=before, timeout=timeout * 1000)
+            page.wait_for_function(
+                "t => document.querySelector('.inr-counter').textContent !== t", arg=before, timeout=timeout * 1000
+            )
         browser.close()
         return found
 

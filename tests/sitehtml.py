@@ -29,7 +29,12 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
-        element = Element(tag, values, tuple(e.tag + "." + ".".join(e.classes) for e in self.stack), classes=tuple(values.get("class", "").split()))
+        element = Element(
+            tag,
+            values,
+            tuple(e.tag + "." + ".".join(e.classes) for e in self.stack),
+            classes=tuple(values.get("class", "").split()),
+        )
         self.elements.append(element)
         if tag not in VOID:
             self.stack.append(element)
@@ -89,7 +94,11 @@ def method_links(site: Path, url_path: str, scope: str = "article") -> list[str]
     elements = article(html) if scope == "article" else parse(html)
     slugs = []
     for element in elements:
-        if element.tag == "a" and "href" in element.attrs and not element.attrs["href"].startswith(("http:", "https:", "#")):
+        if (
+            element.tag == "a"
+            and "href" in element.attrs
+            and not element.attrs["href"].startswith(("http:", "https:", "#"))
+        ):
             target = resolve(url_path, element.attrs["href"])
             if target.startswith("methods/"):
                 slugs.append(target.removeprefix("methods/").strip("/"))

@@ -22,8 +22,26 @@ from inrsurvey.catalog import TAXONOMY_FILE, load_taxonomy
 from inrsurvey.model import BibEntry, Taxonomy, slugify
 
 _FAMILIES = (
-    "Müller", "Nießner", "García", "Okafor", "Tanaka", "Kowalski", "Dubois", "Singh", "Chen", "Rossi",
-    "Andersson", "Novák", "Haddad", "O'Brien", "Silva", "Kim", "Ivanova", "Nguyen", "Schmidt", "Moreau",
+    "Müller",
+    "Nießner",
+    "García",
+    "Okafor",
+    "Tanaka",
+    "Kowalski",
+    "Dubois",
+    "Singh",
+    "Chen",
+    "Rossi",
+    "Andersson",
+    "Novák",
+    "Haddad",
+    "O'Brien",
+    "Silva",
+    "Kim",
+    "Ivanova",
+    "Nguyen",
+    "Schmidt",
+    "Moreau",
 )
 _GIVEN = ("Anna", "Ben", "Chloé", "Daniel", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kai", "Lena")
 _LATEX = {"ü": r"{\"u}", "ß": r"{\ss}", "í": r"{\'i}", "é": r"{\'e}", "á": r"{\'a}", "ć": r"{\'c}"}
@@ -40,19 +58,28 @@ def _latex(text: str) -> str:
     return "".join(_LATEX.get(c, c) for c in text)
 
 
-def _entry(key: str, kind: str, venue_bibtex: str, authors: list[tuple[str, str]], title: str, year: int, eprint: str) -> str:
+def _entry(
+    key: str, kind: str, venue_bibtex: str, authors: list[tuple[str, str]], title: str, year: int, eprint: str
+) -> str:
     """The .bib text, written by the project's own BibTeX writer."""
     author = " and ".join(f"{_latex(f)}, {g}" for f, g in authors)
     venue_field = {"preprint": ("howpublished", f"arXiv preprint arXiv:{eprint}"), "journal": ("journal", venue_bibtex)}
     entry_type = {"preprint": "misc", "journal": "article"}.get(kind, "inproceedings")
     fields = (
-        ("author", author), ("title", title), venue_field.get(kind, ("booktitle", venue_bibtex)),
-        ("year", str(year)), ("eprint", eprint), ("archiveprefix", "arXiv"), ("primaryclass", "cs.CV"),
+        ("author", author),
+        ("title", title),
+        venue_field.get(kind, ("booktitle", venue_bibtex)),
+        ("year", str(year)),
+        ("eprint", eprint),
+        ("archiveprefix", "arXiv"),
+        ("primaryclass", "cs.CV"),
     )
     return format_entry(BibEntry(key, entry_type, fields, {}, ()))
 
 
-def synthetic_method(index: int, rng: random.Random, taxonomy: Taxonomy, earlier: list[tuple[str, dt.date]]) -> tuple[str, dt.date, str, str]:
+def synthetic_method(
+    index: int, rng: random.Random, taxonomy: Taxonomy, earlier: list[tuple[str, dt.date]]
+) -> tuple[str, dt.date, str, str]:
     """One method: returns (slug, first posting, .md text, .bib text); it builds on methods of
     `earlier` (slug, first posting) posted no later than itself."""
     name = f"Synth{index:05d}"
@@ -83,7 +110,9 @@ def synthetic_method(index: int, rng: random.Random, taxonomy: Taxonomy, earlier
         "inputs": ["3D position", "viewing direction"],
         "outputs": ["density", "RGB colour"],
         "posted": posted,
-        "code": [{"url": f"https://github.com/example-lab/{slug}", "framework": rng.choice(_FRAMEWORKS), "official": True}],
+        "code": [
+            {"url": f"https://github.com/example-lab/{slug}", "framework": rng.choice(_FRAMEWORKS), "official": True}
+        ],
         "builds_on": builds_on,
         "sources": [f"https://arxiv.org/abs/{eprint}", f"https://github.com/example-lab/{slug}"],
         "added": dt.date(2026, 1, 1) + dt.timedelta(days=index % 300),

@@ -68,7 +68,9 @@ def test_base_is_valid(tmp_path: Path) -> None:
         shutil.copy(ROOT / "papers" / name, papers / name)
     result = subprocess.run(
         [sys.executable, "-m", "inrsurvey", "check", "--root", str(tmp_path)],
-        capture_output=True, text=True, cwd=ROOT / "hooks",
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "hooks",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -78,7 +80,10 @@ def test_check_reports_the_case(case: Path, tmp_path: Path) -> None:
     expected = make_papers(case, tmp_path / "papers")
     result = subprocess.run(
         [sys.executable, "-m", "inrsurvey", "check", "--root", str(tmp_path)],
-        capture_output=True, text=True, cwd=ROOT / "hooks", timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "hooks",
+        timeout=60,
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr

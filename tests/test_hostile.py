@@ -28,16 +28,45 @@ from sitehtml import parse
 
 BASE = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
 EXTENSIONS = [
-    "abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc",
-    "pymdownx.details", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.superfences",
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+    "pymdownx.superfences",
 ]
 """The Markdown extensions of mkdocs.yml that can change what markup a text produces."""
 
 HOSTILE = st.lists(
     st.sampled_from(
-        [*"<>&\"'`{}[]()=:;#*_!\\/ \n\tabcXYZ019.,-+|~",
-         "javascript:", "data:", "onerror=", "<script>", "</div>", "{: onclick=x }", "```", "----", "\u202e",
-           "\u200b", "\x00", "\x07", "é", "e\u0301", "---", "*a", "&a", "and others", "@string", "[x](javascript:y)"]
+        [
+            *"<>&\"'`{}[]()=:;#*_!\\/ \n\tabcXYZ019.,-+|~",
+            "javascript:",
+            "data:",
+            "onerror=",
+            "<script>",
+            "</div>",
+            "{: onclick=x }",
+            "```",
+            "----",
+            "\u202e",
+            "\u200b",
+            "\x00",
+            "\x07",
+            "é",
+            "e\u0301",
+            "---",
+            "*a",
+            "&a",
+            "and others",
+            "@string",
+            "[x](javascript:y)",
+        ]
     ),
     max_size=40,
 ).map("".join)
@@ -88,12 +117,22 @@ def _assert_located(papers: Path) -> None:
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(key=st.sampled_from(["name", "aliases", "inputs", "outputs", "project", "tags", "venue", "field", "posted", "sources"]), value=HOSTILE, as_list=st.booleans())
+@given(
+    key=st.sampled_from(
+        ["name", "aliases", "inputs", "outputs", "project", "tags", "venue", "field", "posted", "sources"]
+    ),
+    value=HOSTILE,
+    as_list=st.booleans(),
+)
 def test_hostile_front_matter_values(tmp_path: Path, key: str, value: str, as_list: bool) -> None:
     papers = _survey(tmp_path)
     md = (papers / "nerf.md").read_text(encoding="utf-8")
     line = f"{key}: {json.dumps([value] if as_list else value)}"
-    md = re.sub(rf"(?m)^{key}:.*(\n  - .*)*$", line.replace("\\", "\\\\"), md, count=1) if re.search(rf"(?m)^{key}:", md) else md.replace("\n---\n", f"\n{line}\n---\n", 1)
+    md = (
+        re.sub(rf"(?m)^{key}:.*(\n  - .*)*$", line.replace("\\", "\\\\"), md, count=1)
+        if re.search(rf"(?m)^{key}:", md)
+        else md.replace("\n---\n", f"\n{line}\n---\n", 1)
+    )
     (papers / "nerf.md").write_text(md, encoding="utf-8")
     _assert_located(papers)
     assert _unsafe(_render(papers)) == []
@@ -115,7 +154,11 @@ def test_hostile_bibtex_values(tmp_path: Path, field: str, value: str) -> None:
     papers = _survey(tmp_path)
     bib = (papers / "nerf.bib").read_text(encoding="utf-8")
     new = f"  {field} = {{{value}}},"
-    bib = re.sub(rf"(?m)^  {field} = .*,$", lambda _: new, bib, count=1) if re.search(rf"(?m)^  {field} = ", bib) else bib.replace("  year =", new + "\n  year =", 1)
+    bib = (
+        re.sub(rf"(?m)^  {field} = .*,$", lambda _: new, bib, count=1)
+        if re.search(rf"(?m)^  {field} = ", bib)
+        else bib.replace("  year =", new + "\n  year =", 1)
+    )
     (papers / "nerf.bib").write_text(bib, encoding="utf-8")
     _assert_located(papers)
     assert _unsafe(_render(papers)) == []
@@ -160,7 +203,9 @@ def test_and_others_is_et_al_everywhere(tmp_path: Path) -> None:
     assert "and others" in paper.entry.get("author")
     assert author_list(paper.authors, paper.entry.et_al).endswith("et al.")
     assert "others" not in json.dumps(csl_item(result.catalog, paper)["author"])
-    assert all("others" not in value for name, value in head_meta(result.catalog, paper, "") if name == "citation_author")
+    assert all(
+        "others" not in value for name, value in head_meta(result.catalog, paper, "") if name == "citation_author"
+    )
     assert "others" not in json.dumps(json_ld(result.catalog, paper)["author"])
     assert ".." not in plain_citation(result.catalog, paper)
 
@@ -168,8 +213,8 @@ def test_and_others_is_et_al_everywhere(tmp_path: Path) -> None:
 HOSTILE_SUMMARY = (
     "This method represents a scene with a coordinate network and renders it by volume rendering. " * 12
     + "\n\nSee [the project](javascript:window.__pwned=1) and ![a figure](data:image/svg+xml,evil).\n"
-    + "{: onmouseover=\"window.__pwned=2\" }\n\n"
-    + "A paragraph with attributes.\n{: onclick=\"window.__pwned=3\" .md-button }\n"
+    + '{: onmouseover="window.__pwned=2" }\n\n'
+    + 'A paragraph with attributes.\n{: onclick="window.__pwned=3" .md-button }\n'
 )
 
 
@@ -185,9 +230,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     (papers / "nerf.md").write_text("---\n" + head + "\n---\n\n" + HOSTILE_SUMMARY, encoding="utf-8")
     bib = (papers / "nerf.bib").read_text(encoding="utf-8")
     fence_breaker = "\n````\n<img src=x onerror=window.__pwned=5>\n```\n"
-    (papers / "nerf.bib").write_text(bib.replace("  year = {2020},", "  year = {2020},\n  note = {" + fence_breaker + "},", 1), encoding="utf-8")
+    (papers / "nerf.bib").write_text(
+        bib.replace("  year = {2020},", "  year = {2020},\n  note = {" + fence_breaker + "},", 1), encoding="utf-8"
+    )
     taxonomy = (papers / "taxonomy.yml").read_text(encoding="utf-8")
-    taxonomy = taxonomy.replace("    name: Volume rendering\n", "    name: \"Volume <img src=x onerror=window.__pwned=6> rendering\"\n", 1)
+    taxonomy = taxonomy.replace(
+        "    name: Volume rendering\n", '    name: "Volume <img src=x onerror=window.__pwned=6> rendering"\n', 1
+    )
     (papers / "taxonomy.yml").write_text(taxonomy, encoding="utf-8")
     site = copy_site(base / "src", papers)
     return build(site / "mkdocs.yml", base / "site")

@@ -83,7 +83,10 @@ def test_marked_region_meta_and_anchors(bundle: Path) -> None:
     assert "Yinbo" in words and "function" in words
     for left_out in ("¶", "headerword", "navigationword", "footerword", "bibtexword", "chartword", "Cite"):
         assert left_out not in page["content"], left_out
-    assert [(a["element"], a["id"], a["text"]) for a in page["anchors"]] == [("h1", "liif", "LIIF"), ("h2", "summary", "Summary")]
+    assert [(a["element"], a["id"], a["text"]) for a in page["anchors"]] == [
+        ("h1", "liif", "LIIF"),
+        ("h2", "summary", "Summary"),
+    ]
     # Anchors index the words of `content`, which the search box uses to quote a summary.
     summary = page["anchors"][1]
     assert page["content"].split()[summary["location"]].rstrip(".") == "Summary"

@@ -15,12 +15,16 @@ def test_site_workflow() -> None:
     assert set(jobs) == {"check", "test", "deploy"}
     assert any("inrsurvey check --format github" in step.get("run", "") for step in jobs["check"]["steps"])
     run = next(step for step in jobs["test"]["steps"] if step.get("run") == "bash .ci/run")
-    kept = next(step for step in jobs["test"]["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    kept = next(
+        step for step in jobs["test"]["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact")
+    )
     assert run["env"]["INRSURVEY_TESTED_SITE"] == kept["with"]["path"], "the artifact is the site the tests built"
     deploy = jobs["deploy"]
     assert deploy["needs"] == ["check", "test"] and "refs/heads/main" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert [step.get("uses", "").split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"], "deploy publishes, never rebuilds"
+    assert [step.get("uses", "").split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"], (
+        "deploy publishes, never rebuilds"
+    )
 
 
 def test_ci_script_runs_the_readme_test_command() -> None:

@@ -152,11 +152,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate every method in papers/: one line per problem "
         "(file:line: code: what to do). Exit 1 if there is any problem.",
     )
-    check.add_argument("methods", nargs="*", help="only report problems of these methods (slugs or papers/ files); "
-                       "the whole survey is still loaded, so links between methods are checked")
+    check.add_argument(
+        "methods",
+        nargs="*",
+        help="only report problems of these methods (slugs or papers/ files); "
+        "the whole survey is still loaded, so links between methods are checked",
+    )
     check.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="'github' prints GitHub Actions annotations")
+    check.add_argument(
+        "--format", choices=("text", "github"), default="text", help="'github' prints GitHub Actions annotations"
+    )
     check.set_defaults(func=cmd_check)
     stage = sub.add_parser(
         "stage",

@@ -67,8 +67,6 @@ DISPLAY_FIELDS = ("title", "booktitle", "journal", "publisher", "howpublished")
 """Fields decoded from LaTeX for display (authors are decoded name part by name part)."""
 
 
-
-
 @contextmanager
 def _parser_quiet() -> Iterator[None]:
     """Keep bibtexparser from logging the parse failures the survey reports as problems.
@@ -180,9 +178,7 @@ def normalise_authors(raw: str) -> str:
 
 def _failed_message(block: ParsingFailedBlock) -> tuple[str, str]:
     if isinstance(block, DuplicateBlockKeyBlock):
-        return "bib-duplicate-key", (
-            f"the key '{block.key}' appears twice in this file; keep exactly one entry"
-        )
+        return "bib-duplicate-key", (f"the key '{block.key}' appears twice in this file; keep exactly one entry")
     if isinstance(block, DuplicateFieldKeyBlock):
         names = ", ".join(sorted(block.duplicate_keys))
         return "bib-duplicate-field", f"the field(s) {names} appear twice in this entry; keep one of each"
@@ -226,11 +222,16 @@ def parse_entries(text: str, path: str) -> tuple[list[BibEntry], list[Problem]]:
     """
     depth = max_brace_depth(text)
     if depth > MAX_BRACE_DEPTH:
-        return [], [Problem(path, 1, "bib-nesting", f"braces nest {depth} levels deep; BibTeX values need at most a few, so remove the extra braces")]
+        return [], [
+            Problem(
+                path,
+                1,
+                "bib-nesting",
+                f"braces nest {depth} levels deep; BibTeX values need at most a few, so remove the extra braces",
+            )
+        ]
     with _parser_quiet():
-        library: Library = parse_string(
-            text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)]
-        )
+        library: Library = parse_string(text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)])
     problems: list[Problem] = []
     for failed in library.failed_blocks:
         code, message = _failed_message(failed)
@@ -257,8 +258,7 @@ def parse_entries(text: str, path: str) -> tuple[list[BibEntry], list[Problem]]:
                     path,
                     line,
                     "bib-entry-type",
-                    f"unknown entry type @{entry.entry_type}; use one of "
-                    + ", ".join(f"@{t}" for t in ENTRY_TYPES),
+                    f"unknown entry type @{entry.entry_type}; use one of " + ", ".join(f"@{t}" for t in ENTRY_TYPES),
                 )
             )
             continue
@@ -266,9 +266,7 @@ def parse_entries(text: str, path: str) -> tuple[list[BibEntry], list[Problem]]:
     return entries, problems
 
 
-def _to_entry(
-    entry: Entry, entry_type: str, line: int, path: str, problems: list[Problem]
-) -> BibEntry:
+def _to_entry(entry: Entry, entry_type: str, line: int, path: str, problems: list[Problem]) -> BibEntry:
     fields: list[tuple[str, str]] = []
     lines: dict[str, int] = {}
     for f in entry.fields:
@@ -308,8 +306,7 @@ def _to_entry(
                     path,
                     lines.get("author", line),
                     "bib-author",
-                    f"the author list cannot be split into names ({error}); "
-                    "write 'Family, Given and Family, Given'",
+                    f"the author list cannot be split into names ({error}); write 'Family, Given and Family, Given'",
                 )
             )
     return BibEntry(
@@ -355,9 +352,7 @@ def reparse_fields(text: str) -> dict[str, dict[str, str]]:
         ValueError: if any block fails to parse.
     """
     with _parser_quiet():
-        library = parse_string(
-            text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)]
-        )
+        library = parse_string(text, parse_stack=[RemoveEnclosingMiddleware(allow_inplace_modification=True)])
     if library.failed_blocks:
         raise ValueError(f"{len(library.failed_blocks)} block(s) failed to parse")
     return {e.key: {f.key: str(f.value) for f in e.fields} for e in library.entries}

@@ -29,9 +29,7 @@ def expected_key(entry: BibEntry) -> str:
     """
     family = _ascii_word(entry.authors[0].last) if entry.authors else "anonymous"
     words = re.split(r"[\s/:]+", entry.text("title"))
-    word = next(
-        (w for w in (_ascii_word(w) for w in words) if w and w not in KEY_STOPWORDS), ""
-    )
+    word = next((w for w in (_ascii_word(w) for w in words) if w and w not in KEY_STOPWORDS), "")
     return f"{family}{entry.get('year')}{word}"
 
 

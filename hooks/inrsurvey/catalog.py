@@ -73,13 +73,21 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
-        return None, [Problem(rel, None, "file-kind", f"cannot be opened as a regular file ({error.strerror}); replace it with one")]
+        return None, [
+            Problem(
+                rel, None, "file-kind", f"cannot be opened as a regular file ({error.strerror}); replace it with one"
+            )
+        ]
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             return None, [Problem(rel, None, "file-kind", "is not a regular file; replace it with one")]
         if info.st_size > MAX_FILE_BYTES:
-            return None, [Problem(rel, None, "file-size", f"is {info.st_size} bytes; a source file may hold at most {MAX_FILE_BYTES}")]
+            return None, [
+                Problem(
+                    rel, None, "file-size", f"is {info.st_size} bytes; a source file may hold at most {MAX_FILE_BYTES}"
+                )
+            ]
         data = handle.read(MAX_FILE_BYTES + 1)
     if data.startswith(b"\xef\xbb\xbf"):
         return None, [
@@ -119,7 +127,9 @@ def _yaml_shape_problem(node: yaml.Node, rel: str, first_line: int) -> Problem |
         current, depth = stack.pop()
         line = first_line + current.start_mark.line
         if id(current) in seen:
-            return Problem(rel, line, "yaml-alias", "YAML anchors and aliases (& and *) are not accepted; write the value out")
+            return Problem(
+                rel, line, "yaml-alias", "YAML anchors and aliases (& and *) are not accepted; write the value out"
+            )
         seen.add(id(current))
         count += 1
         if count > MAX_YAML_NODES:
@@ -131,10 +141,14 @@ def _yaml_shape_problem(node: yaml.Node, rel: str, first_line: int) -> Problem |
             for key_node, value_node in current.value:
                 key_line = first_line + key_node.start_mark.line
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                    return Problem(rel, key_line, "yaml-key", "every key must be a plain word (a string); quote it or rename it")
+                    return Problem(
+                        rel, key_line, "yaml-key", "every key must be a plain word (a string); quote it or rename it"
+                    )
                 if key_node.value in keys:
                     return Problem(
-                        rel, key_line, "yaml-duplicate-key",
+                        rel,
+                        key_line,
+                        "yaml-duplicate-key",
                         f"the key {show(key_node.value)} is written twice (also on line {keys[key_node.value]}); keep one",
                     )
                 keys[key_node.value] = key_line
@@ -164,7 +178,15 @@ def _load_yaml(text: str, rel: str, first_line: int) -> tuple[Any, dict[str, int
         reason = getattr(error, "problem", None) or str(error)
         return None, {}, [Problem(rel, line, "yaml-syntax", f"invalid YAML ({show(reason, 120)}); fix the syntax")]
     except RecursionError:
-        return None, {}, [Problem(rel, first_line, "yaml-nesting", f"the YAML nests deeper than {MAX_YAML_DEPTH} levels; flatten it")]
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    rel, first_line, "yaml-nesting", f"the YAML nests deeper than {MAX_YAML_DEPTH} levels; flatten it"
+                )
+            ],
+        )
     finally:
         loader.dispose()
     lines: dict[str, int] = {}
@@ -177,19 +199,17 @@ def _load_yaml(text: str, rel: str, first_line: int) -> tuple[Any, dict[str, int
 # -- taxonomy ---------------------------------------------------------------------------
 
 
-def _terms(data: dict[str, Any], section: str, rel: str, lines: dict[str, int], problems: list[Problem]) -> list[dict[str, Any]]:
+def _terms(
+    data: dict[str, Any], section: str, rel: str, lines: dict[str, int], problems: list[Problem]
+) -> list[dict[str, Any]]:
     items = data.get(section)
     if not isinstance(items, list) or not items:
-        problems.append(
-            Problem(rel, lines.get(section), "taxonomy-section", f"'{section}' must be a non-empty list")
-        )
+        problems.append(Problem(rel, lines.get(section), "taxonomy-section", f"'{section}' must be a non-empty list"))
         return []
     good = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
-            problems.append(
-                Problem(rel, lines.get(section), "taxonomy-entry", f"{section}[{index}] must be a mapping")
-            )
+            problems.append(Problem(rel, lines.get(section), "taxonomy-entry", f"{section}[{index}] must be a mapping"))
             continue
         good.append(item)
     return good
@@ -213,7 +233,10 @@ def _term_identity_problem(section: str, item: Any, name: str, seen_slugs: dict[
     why = slug_problem(slug, what, VENUE_ID if section == "venues" else SLUG)
     bad = [text for text in (name, _text(item, "name"), _text(item, "definition")) if bad_characters(text)]
     if why or bad:
-        return "identifier", f"{section}: " + (why or f"{show(bad[0])} holds invisible or control characters ({', '.join(bad_characters(bad[0]))}); delete them")
+        return "identifier", f"{section}: " + (
+            why
+            or f"{show(bad[0])} holds invisible or control characters ({', '.join(bad_characters(bad[0]))}); delete them"
+        )
     if fold(slug) in seen_slugs:
         return "taxonomy-duplicate", (
             f"{show(name)} and {show(seen_slugs[fold(slug)])} in '{section}' differ only in case "
@@ -223,12 +246,21 @@ def _term_identity_problem(section: str, item: Any, name: str, seen_slugs: dict[
     return None
 
 
-def _term(section: str, item: Any, name: str, rel: str, where: int | None, problems: list[Problem]) -> Term | Tag | Venue:
+def _term(
+    section: str, item: Any, name: str, rel: str, where: int | None, problems: list[Problem]
+) -> Term | Tag | Venue:
     """The taxonomy object of one valid entry, reporting missing descriptions."""
     if section == "venues":
         kind = _text(item, "kind")
         if kind not in VENUE_KINDS:
-            problems.append(Problem(rel, where, "taxonomy-venue-kind", f"venue '{name}' has kind '{kind}'; use one of {', '.join(VENUE_KINDS)}"))
+            problems.append(
+                Problem(
+                    rel,
+                    where,
+                    "taxonomy-venue-kind",
+                    f"venue '{name}' has kind '{kind}'; use one of {', '.join(VENUE_KINDS)}",
+                )
+            )
         if not _text(item, "name"):
             problems.append(Problem(rel, where, "taxonomy-definition", f"venue '{name}' has no full 'name'"))
         if kind != "preprint" and not _text(item, "bibtex"):
@@ -236,7 +268,11 @@ def _term(section: str, item: Any, name: str, rel: str, where: int | None, probl
         return Venue(name, _text(item, "name"), _text(item, "bibtex"), kind)
     definition = _text(item, "definition")
     if not definition:
-        problems.append(Problem(rel, where, "taxonomy-definition", f"'{name}' in '{section}' has an empty definition; write one line"))
+        problems.append(
+            Problem(
+                rel, where, "taxonomy-definition", f"'{name}' in '{section}' has an empty definition; write one line"
+            )
+        )
     if section == "tags":
         return Tag(name, _text(item, "name") or name, definition)
     return Term(name, definition)
@@ -255,7 +291,9 @@ def _section(data: dict[str, Any], section: str, rel: str, lines: dict[str, int]
             problems.append(Problem(rel, where, "taxonomy-entry", f"an entry of '{section}' has no '{ident}'"))
             continue
         if name in seen:
-            problems.append(Problem(rel, where, "taxonomy-duplicate", f"{show(name)} is listed twice in '{section}'; keep one"))
+            problems.append(
+                Problem(rel, where, "taxonomy-duplicate", f"{show(name)} is listed twice in '{section}'; keep one")
+            )
             continue
         seen.add(name)
         problem = _term_identity_problem(section, item, name, seen_slugs)
@@ -277,8 +315,12 @@ def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]
     if problems:
         return None, problems
     if not isinstance(data, dict):
-        return None, [Problem(rel, 1, "taxonomy-section", "taxonomy.yml must be a mapping with fields, tasks, tags, venues")]
-    sections = {name: tuple(_section(data, name, rel, lines, problems)) for name in ("fields", "tasks", "tags", "venues")}
+        return None, [
+            Problem(rel, 1, "taxonomy-section", "taxonomy.yml must be a mapping with fields, tasks, tags, venues")
+        ]
+    sections = {
+        name: tuple(_section(data, name, rel, lines, problems)) for name in ("fields", "tasks", "tags", "venues")
+    }
     return Taxonomy(**sections), problems
 
 
@@ -314,8 +356,13 @@ def _front_matter_paper(
     if values is None:
         return None
     return Paper(
-        slug=slug, entry=entry, body=body, md_path=md_rel, bib_path=bib_rel,
-        lines=MappingProxyType(dict(lines)), **values,  # type: ignore[arg-type]
+        slug=slug,
+        entry=entry,
+        body=body,
+        md_path=md_rel,
+        bib_path=bib_rel,
+        lines=MappingProxyType(dict(lines)),
+        **values,  # type: ignore[arg-type]
     )
 
 
@@ -334,16 +381,29 @@ def load_paper(papers_dir: Path, slug: str, prefix: str) -> tuple[Paper | None, 
     if len(entries) != 1:
         if not found:
             problems.append(
-                Problem(bib_rel, entries[1].line if len(entries) > 1 else 1, "bib-entry-count",
-                        f"the file holds {len(entries)} entries; it must hold exactly one")
+                Problem(
+                    bib_rel,
+                    entries[1].line if len(entries) > 1 else 1,
+                    "bib-entry-count",
+                    f"the file holds {len(entries)} entries; it must hold exactly one",
+                )
             )
         return None, problems
     parts = split_front_matter(md_text)
     if parts is None:
         if md_text.startswith("---"):
-            problems.append(Problem(md_rel, 1, "fm-unclosed", "the front matter opened by '---' on line 1 is never closed; end it with a line '---'"))
+            problems.append(
+                Problem(
+                    md_rel,
+                    1,
+                    "fm-unclosed",
+                    "the front matter opened by '---' on line 1 is never closed; end it with a line '---'",
+                )
+            )
         else:
-            problems.append(Problem(md_rel, 1, "fm-missing", "no front matter: start the file with '---', the YAML keys, and '---'"))
+            problems.append(
+                Problem(md_rel, 1, "fm-missing", "no front matter: start the file with '---', the YAML keys, and '---'")
+            )
         return None, problems
     yaml_text, body, _ = parts
     meta, lines, found = _load_yaml(yaml_text, md_rel, 2)
@@ -351,7 +411,9 @@ def load_paper(papers_dir: Path, slug: str, prefix: str) -> tuple[Paper | None, 
     if found:
         return None, problems
     if not isinstance(meta, dict):
-        problems.append(Problem(md_rel, 2, "fm-not-mapping", "the front matter must be a YAML mapping of keys to values"))
+        problems.append(
+            Problem(md_rel, 2, "fm-not-mapping", "the front matter must be a YAML mapping of keys to values")
+        )
         return None, problems
     paper = _front_matter_paper(slug, meta, lines, body, entries[0], md_rel, bib_rel, problems)
     return paper, problems
@@ -376,25 +438,47 @@ def scan_papers_dir(papers_dir: Path, prefix: str, problems: list[Problem]) -> t
         if entry.name == TAXONOMY_FILE and entry.is_file(follow_symlinks=False):
             continue
         if entry.is_symlink():
-            problems.append(Problem(rel, None, "file-kind", "is a symbolic link; papers/ holds only regular files, so commit the file itself"))
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "file-kind",
+                    "is a symbolic link; papers/ holds only regular files, so commit the file itself",
+                )
+            )
             continue
         if entry.is_dir(follow_symlinks=False):
-            problems.append(Problem(rel, None, "file-kind", "is a folder; papers/ is flat: move its files up into papers/ (or out of it)"))
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "file-kind",
+                    "is a folder; papers/ is flat: move its files up into papers/ (or out of it)",
+                )
+            )
             continue
         if not entry.is_file(follow_symlinks=False):
-            problems.append(Problem(rel, None, "file-kind", "is not a regular file (a pipe, socket or device); remove it"))
+            problems.append(
+                Problem(rel, None, "file-kind", "is not a regular file (a pipe, socket or device); remove it")
+            )
             continue
         match = _SOURCE_NAME.match(entry.name)
         if match is None:
-            problems.append(Problem(
-                rel, None, "file-name",
-                "is not a method file: papers/ holds taxonomy.yml and <slug>.md / <slug>.bib pairs, with slugs "
-                "of lowercase letters, digits and hyphens; rename or remove it",
-            ))
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "file-name",
+                    "is not a method file: papers/ holds taxonomy.yml and <slug>.md / <slug>.bib pairs, with slugs "
+                    "of lowercase letters, digits and hyphens; rename or remove it",
+                )
+            )
             continue
         size = entry.stat(follow_symlinks=False).st_size
         if size > MAX_FILE_BYTES:
-            problems.append(Problem(rel, None, "file-size", f"is {size} bytes; a source file may hold at most {MAX_FILE_BYTES}"))
+            problems.append(
+                Problem(rel, None, "file-size", f"is {size} bytes; a source file may hold at most {MAX_FILE_BYTES}")
+            )
             continue
         (md if match["ext"] == "md" else bibs).add(match["stem"])
     return md, bibs
@@ -412,9 +496,23 @@ def load_catalog(papers_dir: Path, prefix: str = "papers/") -> LoadResult:
         return LoadResult(None, tuple(problems))
     md, bibs = scan_papers_dir(papers_dir, prefix, problems)
     for stem in sorted(md - bibs):
-        problems.append(Problem(f"{prefix}{stem}.md", None, "file-unpaired", f"{stem}.md has no {stem}.bib beside it; add the BibTeX entry"))
+        problems.append(
+            Problem(
+                f"{prefix}{stem}.md",
+                None,
+                "file-unpaired",
+                f"{stem}.md has no {stem}.bib beside it; add the BibTeX entry",
+            )
+        )
     for stem in sorted(bibs - md):
-        problems.append(Problem(f"{prefix}{stem}.bib", None, "file-unpaired", f"{stem}.bib has no {stem}.md beside it; add the method page"))
+        problems.append(
+            Problem(
+                f"{prefix}{stem}.bib",
+                None,
+                "file-unpaired",
+                f"{stem}.bib has no {stem}.md beside it; add the method page",
+            )
+        )
     papers: list[Paper] = []
     failed: set[str] = set(md ^ bibs)
     for slug in sorted(md & bibs):

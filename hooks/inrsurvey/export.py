@@ -40,15 +40,39 @@ def _date(day: dt.date | None) -> str | None:
 JSON_FIELDS: tuple[JsonField, ...] = (
     JsonField("slug", "string", "URL slug; the page is `methods/<slug>/`", lambda p: p.slug),
     JsonField("name", "string", "display name, as the authors call the method", lambda p: p.name),
-    JsonField("aliases", "list of strings", "other names, including the original survey's label", lambda p: list(p.aliases)),
+    JsonField(
+        "aliases", "list of strings", "other names, including the original survey's label", lambda p: list(p.aliases)
+    ),
     JsonField("title", "string", "full title of the cited version, decoded to Unicode", lambda p: p.title),
-    JsonField("authors", "list of strings", "every author, `Given Family`, in order", lambda p: [a.display for a in p.authors]),
+    JsonField(
+        "authors", "list of strings", "every author, `Given Family`, in order", lambda p: [a.display for a in p.authors]
+    ),
     JsonField("year", "integer", "year of the cited (published) version", lambda p: p.year),
-    JsonField("venue", "string", "venue id from the taxonomy (`CVPR`, `arXiv`, ...)", lambda p: p.joined.venue.id, in_catalog=False),
+    JsonField(
+        "venue",
+        "string",
+        "venue id from the taxonomy (`CVPR`, `arXiv`, ...)",
+        lambda p: p.joined.venue.id,
+        in_catalog=False,
+    ),
     JsonField("venue_slug", "string", "URL slug of the venue", lambda p: p.joined.venue.slug),
-    JsonField("venue_label", "string", "`CVPR 2021`, or `arXiv preprint`", lambda p: venue_label(p.joined.venue, p.year)),
-    JsonField("venue_kind", "string", "conference, journal, workshop or preprint", lambda p: p.joined.venue.kind, in_catalog=False),
-    JsonField("peer_reviewed", "boolean", "false for arXiv-only preprints", lambda p: p.joined.venue.peer_reviewed, in_catalog=False),
+    JsonField(
+        "venue_label", "string", "`CVPR 2021`, or `arXiv preprint`", lambda p: venue_label(p.joined.venue, p.year)
+    ),
+    JsonField(
+        "venue_kind",
+        "string",
+        "conference, journal, workshop or preprint",
+        lambda p: p.joined.venue.kind,
+        in_catalog=False,
+    ),
+    JsonField(
+        "peer_reviewed",
+        "boolean",
+        "false for arXiv-only preprints",
+        lambda p: p.joined.venue.peer_reviewed,
+        in_catalog=False,
+    ),
     JsonField("field", "string", "field name", lambda p: p.field, in_catalog=False),
     JsonField("field_slug", "string", "URL slug of the field", lambda p: p.joined.field.slug),
     JsonField("task", "string", "task name", lambda p: p.task, in_catalog=False),
@@ -56,26 +80,66 @@ JSON_FIELDS: tuple[JsonField, ...] = (
     JsonField("tags", "list of strings", "tag ids", lambda p: list(p.tags)),
     JsonField("inputs", "list of strings", "what the network takes", lambda p: list(p.inputs)),
     JsonField("outputs", "list of strings", "what the network predicts", lambda p: list(p.outputs)),
-    JsonField("posted", "date or null", "first arXiv version, `YYYY-MM-DD`; null when unknown or not on arXiv", lambda p: _date(p.posted), in_catalog=False),
-    JsonField("added", "date or null", "day the method was added to the survey", lambda p: _date(p.added), in_catalog=False),
+    JsonField(
+        "posted",
+        "date or null",
+        "first arXiv version, `YYYY-MM-DD`; null when unknown or not on arXiv",
+        lambda p: _date(p.posted),
+        in_catalog=False,
+    ),
+    JsonField(
+        "added", "date or null", "day the method was added to the survey", lambda p: _date(p.added), in_catalog=False
+    ),
     JsonField("arxiv", "string or null", "arXiv identifier", lambda p: p.arxiv or None, in_catalog=False),
     JsonField("doi", "string or null", "DOI", lambda p: p.doi or None, in_catalog=False),
-    JsonField("paper_url", "string or null", "best link to the paper: DOI, official page, or arXiv", lambda p: p.paper_url or None),
     JsonField(
-        "code", "list of objects", "`url`, `framework`, `official` for each repository",
+        "paper_url",
+        "string or null",
+        "best link to the paper: DOI, official page, or arXiv",
+        lambda p: p.paper_url or None,
+    ),
+    JsonField(
+        "code",
+        "list of objects",
+        "`url`, `framework`, `official` for each repository",
         lambda p: [{"url": c.url, "framework": c.framework, "official": c.official} for c in p.code],
     ),
-    JsonField("has_official_code", "boolean", "whether an official repository is listed", lambda p: p.has_official_code),
-    JsonField("project", "string or null", "official project page", lambda p: p.project or None),
-    JsonField("builds_on", "list of strings", "slugs of the survey's methods this one extends", lambda p: list(p.builds_on)),
-    JsonField("sources", "list of strings", "pages the facts and summary were checked against", lambda p: list(p.sources), in_catalog=False),
     JsonField(
-        "survey", "object or null", "the original survey's `label`, `field` and `task` (provenance)",
-        lambda p: {"label": p.survey.label, "field": p.survey.field, "task": p.survey.task} if p.survey else None, in_catalog=False,
+        "has_official_code", "boolean", "whether an official repository is listed", lambda p: p.has_official_code
+    ),
+    JsonField("project", "string or null", "official project page", lambda p: p.project or None),
+    JsonField(
+        "builds_on", "list of strings", "slugs of the survey's methods this one extends", lambda p: list(p.builds_on)
+    ),
+    JsonField(
+        "sources",
+        "list of strings",
+        "pages the facts and summary were checked against",
+        lambda p: list(p.sources),
+        in_catalog=False,
+    ),
+    JsonField(
+        "survey",
+        "object or null",
+        "the original survey's `label`, `field` and `task` (provenance)",
+        lambda p: {"label": p.survey.label, "field": p.survey.field, "task": p.survey.task} if p.survey else None,
+        in_catalog=False,
     ),
     JsonField("key", "string", "citation key", lambda p: p.key),
-    JsonField("bibtex", "string", "the BibTeX entry, byte-identical to `bib/<key>.bib`", lambda p: format_entry(p.entry), in_catalog=False),
-    JsonField("page", "string", "path of the method page relative to the site root", lambda p: paths.page_url(paths.method(p)), in_catalog=False),
+    JsonField(
+        "bibtex",
+        "string",
+        "the BibTeX entry, byte-identical to `bib/<key>.bib`",
+        lambda p: format_entry(p.entry),
+        in_catalog=False,
+    ),
+    JsonField(
+        "page",
+        "string",
+        "path of the method page relative to the site root",
+        lambda p: paths.page_url(paths.method(p)),
+        in_catalog=False,
+    ),
 )
 """Every field of a method record in `data/papers.json`, declared once: the export, the
 compact catalog index and the Cite page's table all derive from it."""
@@ -134,7 +198,10 @@ def catalog_json(catalog: Catalog) -> str:
     Venues also say whether they are peer-reviewed.
     """
     taxonomy = _taxonomy(catalog)
-    taxonomy["venues"] = [{"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind, "peer_reviewed": v.peer_reviewed} for v in catalog.taxonomy.venues]
+    taxonomy["venues"] = [
+        {"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind, "peer_reviewed": v.peer_reviewed}
+        for v in catalog.taxonomy.venues
+    ]
     data = {
         "schema_version": JSON_SCHEMA_VERSION,
         "count": len(catalog),
@@ -153,7 +220,12 @@ def catalog_json(catalog: Catalog) -> str:
     return _dump(data)
 
 
-_CSL_TYPE = {"conference": "paper-conference", "workshop": "paper-conference", "journal": "article-journal", "preprint": "article"}
+_CSL_TYPE = {
+    "conference": "paper-conference",
+    "workshop": "paper-conference",
+    "journal": "article-journal",
+    "preprint": "article",
+}
 
 
 def csl_item(catalog: Catalog, paper: Paper) -> dict[str, object]:

@@ -48,13 +48,18 @@ def _date(key: str, value: Any) -> dt.date:
         except ValueError:
             pass
     if isinstance(value, str) and PROMPT in value:
-        raise Unreadable("fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the date, YYYY-MM-DD")
+        raise Unreadable(
+            "fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the date, YYYY-MM-DD"
+        )
     raise Unreadable("fm-date", f"'{key}' must be a date written YYYY-MM-DD, not {value!r}")
 
 
 def _code(key: str, value: Any) -> tuple[CodeLink, ...]:
     if not isinstance(value, list):
-        raise Unreadable("fm-type", f"'{key}' must be a list of mappings with url, framework, official, not {type(value).__name__} {value!r}")
+        raise Unreadable(
+            "fm-type",
+            f"'{key}' must be a list of mappings with url, framework, official, not {type(value).__name__} {value!r}",
+        )
     links = []
     for item in value:
         if (
@@ -64,7 +69,10 @@ def _code(key: str, value: Any) -> tuple[CodeLink, ...]:
             or not isinstance(item.get("framework", ""), str)
             or not isinstance(item.get("official", True), bool)
         ):
-            raise Unreadable("fm-type", f"each '{key}' item needs url (string), framework (string), official (true/false); got {item!r}")
+            raise Unreadable(
+                "fm-type",
+                f"each '{key}' item needs url (string), framework (string), official (true/false); got {item!r}",
+            )
         links.append(CodeLink(item["url"].strip(), item.get("framework", "").strip(), item.get("official", True)))
     return tuple(links)
 
@@ -75,7 +83,10 @@ def _survey(key: str, value: Any) -> SurveyLabel:
         or set(value) != set(SURVEY_KEYS)
         or not all(isinstance(value[k], str) and value[k].strip() for k in SURVEY_KEYS)
     ):
-        raise Unreadable("fm-type", f"'{key}' must be a mapping with the strings label, field and task, not {type(value).__name__} {value!r}")
+        raise Unreadable(
+            "fm-type",
+            f"'{key}' must be a mapping with the strings label, field and task, not {type(value).__name__} {value!r}",
+        )
     return SurveyLabel(*(value[k].strip() for k in SURVEY_KEYS))
 
 
@@ -91,14 +102,21 @@ READERS: Mapping[Kind, Callable[[str, Any], object]] = {
 """The reader of each kind of value (URLs are read as text; validation checks them)."""
 
 
-def read_values(meta: Mapping[str, Any], lines: Mapping[str, int], path: str) -> tuple[dict[str, object] | None, list[Problem]]:
+def read_values(
+    meta: Mapping[str, Any], lines: Mapping[str, int], path: str
+) -> tuple[dict[str, object] | None, list[Problem]]:
     """The `Paper` keyword arguments held by a front-matter mapping, or None if any value is unreadable.
 
     Unknown keys are reported but do not stop loading; a missing required key or an
     unreadable value does. A key written as null counts as absent.
     """
     problems = [
-        Problem(path, lines.get(key), "fm-unknown-key", f"unknown key '{key}'; see the front-matter table on the contributing page")
+        Problem(
+            path,
+            lines.get(key),
+            "fm-unknown-key",
+            f"unknown key '{key}'; see the front-matter table on the contributing page",
+        )
         for key in sorted(set(meta) - KEY_NAMES)
     ]
     values: dict[str, object] = {}
@@ -106,7 +124,11 @@ def read_values(meta: Mapping[str, Any], lines: Mapping[str, int], path: str) ->
     for key in KEYS:
         value = meta.get(key.name)
         if key.required and value in (None, "", []):
-            problems.append(Problem(path, lines.get(key.name, 1), "fm-missing-key", f"required key '{key.name}' is missing or empty"))
+            problems.append(
+                Problem(
+                    path, lines.get(key.name, 1), "fm-missing-key", f"required key '{key.name}' is missing or empty"
+                )
+            )
             complete = False
         elif value is not None:
             try:

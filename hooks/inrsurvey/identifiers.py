@@ -20,12 +20,40 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 VENUE_ID = re.compile(r"^[A-Za-z0-9]+$")
 """Venue ids are short names such as `CVPR`, `3DV`, `arXiv`."""
 
-RESERVED = frozenset({
-    "index", "catalog", "tags", "tag", "bib", "data", "search", "404", "methods", "fields",
-    "tasks", "venues", "years", "summary", "statistics", "changelog", "compare", "lineage",
-    "assets", "javascripts", "stylesheets", "reference", "sitemap", "feed", "problems",
-    "about-data", "contributing", "cite", "pagefind", "all",
-})
+RESERVED = frozenset(
+    {
+        "index",
+        "catalog",
+        "tags",
+        "tag",
+        "bib",
+        "data",
+        "search",
+        "404",
+        "methods",
+        "fields",
+        "tasks",
+        "venues",
+        "years",
+        "summary",
+        "statistics",
+        "changelog",
+        "compare",
+        "lineage",
+        "assets",
+        "javascripts",
+        "stylesheets",
+        "reference",
+        "sitemap",
+        "feed",
+        "problems",
+        "about-data",
+        "contributing",
+        "cite",
+        "pagefind",
+        "all",
+    }
+)
 """Names the site uses for its own pages and folders; no identifier may take them."""
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -59,7 +87,9 @@ def slug_problem(value: str, what: str, pattern: re.Pattern[str] = SLUG) -> str 
     if len(value) > MAX_SLUG:
         return f"{what} {show(value)} is {len(value)} characters long; keep it to {MAX_SLUG}"
     if not pattern.match(value):
-        allowed = "ASCII letters and digits" if pattern is VENUE_ID else "lowercase ASCII letters, digits and single hyphens"
+        allowed = (
+            "ASCII letters and digits" if pattern is VENUE_ID else "lowercase ASCII letters, digits and single hyphens"
+        )
         return f"{what} {show(value)} may use only {allowed}"
     if value.lower() in RESERVED:
         return f"{what} {show(value)} is a name the site reserves for its own pages; choose another"

@@ -67,7 +67,9 @@ def check_one(link: Link, timeout: float) -> LinkResult:
     return LinkResult(link, 0, "no answer")
 
 
-def check_links(links: list[Link], timeout: float = 10.0, max_requests: int = 500, workers: int = 4) -> list[LinkResult]:
+def check_links(
+    links: list[Link], timeout: float = 10.0, max_requests: int = 500, workers: int = 4
+) -> list[LinkResult]:
     """Check at most `max_requests` links, `workers` at a time; results in input order."""
     chosen = links[:max_requests]
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

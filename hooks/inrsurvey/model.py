@@ -358,7 +358,13 @@ def survey_order(taxonomy: Taxonomy) -> Callable[[Paper], tuple[object, ...]]:
     """The survey's sort key: field and task in taxonomy order, first posting, name, slug."""
     fields = {t.name: i for i, t in enumerate(taxonomy.fields)}
     tasks = {t.name: i for i, t in enumerate(taxonomy.tasks)}
-    return lambda p: (fields.get(p.field, len(fields)), tasks.get(p.task, len(tasks)), p.sort_date, p.name.lower(), p.slug)
+    return lambda p: (
+        fields.get(p.field, len(fields)),
+        tasks.get(p.task, len(tasks)),
+        p.sort_date,
+        p.name.lower(),
+        p.slug,
+    )
 
 
 def join(taxonomy: Taxonomy, paper: Paper) -> Paper:
@@ -432,7 +438,9 @@ class Catalog:
     @cached_property
     def task_timeline(self) -> Mapping[str, tuple[Paper, ...]]:
         """Each task's papers by first posting date."""
-        return MappingProxyType({task: tuple(sorted(group, key=lambda p: (p.sort_date, p.slug))) for task, group in self.by_task.items()})
+        return MappingProxyType(
+            {task: tuple(sorted(group, key=lambda p: (p.sort_date, p.slug))) for task, group in self.by_task.items()}
+        )
 
     @cached_property
     def timeline_index(self) -> Mapping[str, int]:
@@ -453,7 +461,9 @@ class Catalog:
         while len(chosen) < count and (left >= 0 or right < len(group)):
             before = group[left] if left >= 0 else None
             after = group[right] if right < len(group) else None
-            if after is None or (before is not None and (paper.sort_date - before.sort_date) <= (after.sort_date - paper.sort_date)):
+            if after is None or (
+                before is not None and (paper.sort_date - before.sort_date) <= (after.sort_date - paper.sort_date)
+            ):
                 assert before is not None
                 chosen.append(before)
                 left -= 1

@@ -13,19 +13,72 @@ from .model import Catalog, Problem
 from .render.text import md
 
 CODES = (
-    "file-bom", "file-encoding", "file-unpaired", "yaml-syntax",
-    "taxonomy-missing", "taxonomy-section", "taxonomy-entry", "taxonomy-duplicate",
-    "taxonomy-definition", "taxonomy-venue-kind",
-    "bib-syntax", "bib-duplicate-key", "bib-macro", "bib-entry-type", "bib-entry-count",
-    "bib-author", "bib-author-count", "bib-latex", "bib-missing-field", "bib-year", "bib-key", "bib-title-case", "bib-doi",
-    "arxiv-id", "posted-missing", "posted-mismatch", "url-scheme",
-    "fm-missing", "fm-not-mapping", "fm-unfilled", "fm-unknown-key", "fm-missing-key", "fm-type", "fm-date",
-    "unknown-field", "unknown-task", "unknown-tag", "duplicate-tag", "unknown-venue",
-    "venue-mismatch", "slug-mismatch", "duplicate-slug", "duplicate-paper",
-    "builds-on-unknown", "builds-on-cycle", "summary-length", "summary-html",
-    "sources-primary", "duplicate-item", "bib-field-type", "text-characters", "added-future", "posted-future",
-    "posted-after-publication", "bib-nesting", "bib-duplicate-field", "yaml-alias", "yaml-size", "yaml-nesting",
-    "yaml-key", "yaml-duplicate-key", "file-kind", "file-name", "file-size", "fm-unclosed", "identifier",
+    "file-bom",
+    "file-encoding",
+    "file-unpaired",
+    "yaml-syntax",
+    "taxonomy-missing",
+    "taxonomy-section",
+    "taxonomy-entry",
+    "taxonomy-duplicate",
+    "taxonomy-definition",
+    "taxonomy-venue-kind",
+    "bib-syntax",
+    "bib-duplicate-key",
+    "bib-macro",
+    "bib-entry-type",
+    "bib-entry-count",
+    "bib-author",
+    "bib-author-count",
+    "bib-latex",
+    "bib-missing-field",
+    "bib-year",
+    "bib-key",
+    "bib-title-case",
+    "bib-doi",
+    "arxiv-id",
+    "posted-missing",
+    "posted-mismatch",
+    "url-scheme",
+    "fm-missing",
+    "fm-not-mapping",
+    "fm-unfilled",
+    "fm-unknown-key",
+    "fm-missing-key",
+    "fm-type",
+    "fm-date",
+    "unknown-field",
+    "unknown-task",
+    "unknown-tag",
+    "duplicate-tag",
+    "unknown-venue",
+    "venue-mismatch",
+    "slug-mismatch",
+    "duplicate-slug",
+    "duplicate-paper",
+    "builds-on-unknown",
+    "builds-on-cycle",
+    "summary-length",
+    "summary-html",
+    "sources-primary",
+    "duplicate-item",
+    "bib-field-type",
+    "text-characters",
+    "added-future",
+    "posted-future",
+    "posted-after-publication",
+    "bib-nesting",
+    "bib-duplicate-field",
+    "yaml-alias",
+    "yaml-size",
+    "yaml-nesting",
+    "yaml-key",
+    "yaml-duplicate-key",
+    "file-kind",
+    "file-name",
+    "file-size",
+    "fm-unclosed",
+    "identifier",
     "fm-list-split",
 )
 """Every problem code the loader and the validator emit."""
@@ -44,7 +97,8 @@ def strict_message(problems: Sequence[Problem]) -> str:
     tail = f"\n... and {more} more" if more else ""
     return (
         f"{len(problems)} problem(s) in papers/; fix them (run 'inrsurvey check' to list them all):\n"
-        + "\n".join(lines) + tail
+        + "\n".join(lines)
+        + tail
     )
 
 
@@ -69,6 +123,5 @@ def problems_page(problems: Sequence[Problem], left_out: int) -> str:
         "# Problems in papers/\n\n"
         f"This preview was built with {len(problems)} problem(s) in `papers/`; "
         f"{left_out} method(s) with problems are left out of it. A strict build "
-        "(`mkdocs build --strict`, as CI runs it) fails until every problem is fixed.\n\n"
-        + rows + "\n"
+        "(`mkdocs build --strict`, as CI runs it) fails until every problem is fixed.\n\n" + rows + "\n"
     )

@@ -46,9 +46,18 @@ def _find_arxiv(fields: dict[str, str]) -> str:
 
 
 _ABBREVIATIONS = {
-    "trans.": "transactions on", "graph.": "graphics", "proc.": "proceedings", "conf.": "conference",
-    "int.": "international", "intl.": "international", "comput.": "computer", "vis.": "vision",
-    "anal.": "analysis", "mach.": "machine", "intell.": "intelligence", "imaging.": "imaging",
+    "trans.": "transactions on",
+    "graph.": "graphics",
+    "proc.": "proceedings",
+    "conf.": "conference",
+    "int.": "international",
+    "intl.": "international",
+    "comput.": "computer",
+    "vis.": "vision",
+    "anal.": "analysis",
+    "mach.": "machine",
+    "intell.": "intelligence",
+    "imaging.": "imaging",
 }
 """ISO 4 abbreviations that publishers' entries use in venue names (`ACM Trans. Graph.`)."""
 
@@ -90,7 +99,8 @@ def match_venue(taxonomy: Taxonomy, fields: dict[str, str]) -> Venue | None:
         return None
     workshop = "workshop" in plain
     candidates = [
-        v for v in taxonomy.venues
+        v
+        for v in taxonomy.venues
         if v.kind != "preprint" and workshop == (v.kind == "workshop") and _names_venue(v, plain)
     ]
     return candidates[0] if len(candidates) == 1 else None
@@ -140,8 +150,10 @@ def _venue_fields(source: BibEntry, venue: Venue | None, arxiv: str, prompts: li
         return ("article" if venue.kind == "journal" else "inproceedings"), {kind: venue.bibtex}
     out: dict[str, str] = {}
     if venue is None:
-        prompts.append("venue (front matter) and booktitle/journal (.bib): no venue in taxonomy.yml matches "
-                       f"'{fields.get('booktitle') or fields.get('journal') or 'nothing'}'")
+        prompts.append(
+            "venue (front matter) and booktitle/journal (.bib): no venue in taxonomy.yml matches "
+            f"'{fields.get('booktitle') or fields.get('journal') or 'nothing'}'"
+        )
         out = {name: fields[name] for name in ("booktitle", "journal") if fields.get(name)}
         return source.entry_type, out
     if arxiv:
@@ -174,12 +186,16 @@ def _bib_fields(source: BibEntry, entry_type: str, arxiv: str, doi: str, prompts
         else:
             prompts.append(f"primaryclass (.bib, optional): the primary category on arxiv.org/abs/{arxiv}, e.g. cs.CV")
     else:
-        prompts.append("eprint and posted: the entry names no arXiv identifier; if the paper is on arXiv, add "
-                       "eprint = {ID} and archiveprefix = {arXiv} to the .bib and posted: (date of v1) to the front matter")
+        prompts.append(
+            "eprint and posted: the entry names no arXiv identifier; if the paper is on arXiv, add "
+            "eprint = {ID} and archiveprefix = {arXiv} to the .bib and posted: (date of v1) to the front matter"
+        )
     return out
 
 
-def _front_matter(name: str, taxonomy: Taxonomy, venue: Venue | None, arxiv: str, doi: str, added: dt.date) -> dict[str, object]:
+def _front_matter(
+    name: str, taxonomy: Taxonomy, venue: Venue | None, arxiv: str, doi: str, added: dt.date
+) -> dict[str, object]:
     """The draft front matter: what the entry tells, and a `FILL IN` prompt for the rest."""
     meta: dict[str, object] = {
         "name": name,
@@ -192,13 +208,17 @@ def _front_matter(name: str, taxonomy: Taxonomy, venue: Venue | None, arxiv: str
     }
     if arxiv:
         meta["posted"] = f"{PROMPT}: date of arXiv v1 ({arxiv}), YYYY-MM-DD"
-    meta["code"] = [{
-        "url": f"{PROMPT}: official repository URL, or remove 'code'",
-        "framework": f"{PROMPT}: PyTorch, TensorFlow, JAX, ...",
-        "official": True,
-    }]
+    meta["code"] = [
+        {
+            "url": f"{PROMPT}: official repository URL, or remove 'code'",
+            "framework": f"{PROMPT}: PyTorch, TensorFlow, JAX, ...",
+            "official": True,
+        }
+    ]
     where = ", ".join([f"https://arxiv.org/abs/{arxiv}"] * bool(arxiv) + [f"https://doi.org/{doi}"] * bool(doi))
-    meta["sources"] = [f"{PROMPT}: every page you checked the facts against ({where + ', ' if where else ''}the proceedings page, the official repository)"]
+    meta["sources"] = [
+        f"{PROMPT}: every page you checked the facts against ({where + ', ' if where else ''}the proceedings page, the official repository)"
+    ]
     meta["added"] = added
     return meta
 
@@ -229,7 +249,9 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     out |= venue_fields | _bib_fields(source, entry_type, arxiv, doi, prompts)
     authors = bib.split_authors(out["author"]) if out["author"] else ()
     display = MappingProxyType({"title": bib.decode_latex(out["title"])})
-    key = bibstyle.expected_key(BibEntry(key="", entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors))
+    key = bibstyle.expected_key(
+        BibEntry(key="", entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors)
+    )
     entry = BibEntry(key=key, entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors)
     display_name = name or _name_from_title(out["title"])
     if not display_name:
@@ -239,7 +261,16 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
         raise ScaffoldError(f"the slug '{slug}' is taken by {catalog.by_slug[slug].md_path}; pass a distinct --name")
     meta = _front_matter(display_name, catalog.taxonomy, venue, arxiv, doi, added)
     prompts = (["posted"] if arxiv else []) + prompts
-    prompts += ["field", "task", "tags", "inputs", "outputs", "code", "sources", "the summary (120-300 words, in your own words)"]
+    prompts += [
+        "field",
+        "task",
+        "tags",
+        "inputs",
+        "outputs",
+        "code",
+        "sources",
+        "the summary (120-300 words, in your own words)",
+    ]
     md = (
         "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
         f"{PROMPT}: the summary, 120 to 300 words in your own words: the problem, the key idea, what the "

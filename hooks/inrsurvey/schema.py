@@ -49,8 +49,7 @@ KEYS: tuple[Key, ...] = (
         "aliases",
         "texts",
         False,
-        "other names readers search for, including the original survey's label when it "
-        "differs",
+        "other names readers search for, including the original survey's label when it differs",
         "[Neural Radiance Fields]",
     ),
     Key("field", "text", True, "a field `name` from `papers/taxonomy.yml`", "3D Vision"),
@@ -75,16 +74,14 @@ KEYS: tuple[Key, ...] = (
         "posted",
         "date",
         False,
-        "date of the first arXiv version (v1), `YYYY-MM-DD`; required when the .bib has "
-        "an `eprint`",
+        "date of the first arXiv version (v1), `YYYY-MM-DD`; required when the .bib has an `eprint`",
         "2020-03-19",
     ),
     Key(
         "code",
         "code",
         False,
-        "code repositories: `url` (http/https), `framework` (PyTorch, TensorFlow, JAX, ...), "
-        "`official` (true/false)",
+        "code repositories: `url` (http/https), `framework` (PyTorch, TensorFlow, JAX, ...), `official` (true/false)",
         "[{url: https://github.com/bmild/nerf, framework: TensorFlow, official: true}]",
     ),
     Key("project", "url", False, "the official project page", "https://www.matthewtancik.com/nerf"),

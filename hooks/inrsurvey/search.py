@@ -57,7 +57,9 @@ class StreamingIndex:
         self._timeout = timeout
         self._process = subprocess.Popen(
             [str(pagefind_executable()), "--service"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
         self._responses: dict[int | None, dict[str, Any]] = {}
         self._ready = threading.Condition()
@@ -96,7 +98,9 @@ class StreamingIndex:
 
     def _wait(self, message_id: int) -> dict[str, Any]:
         with self._ready:
-            if not self._ready.wait_for(lambda: message_id in self._responses or None in self._responses, timeout=self._timeout):
+            if not self._ready.wait_for(
+                lambda: message_id in self._responses or None in self._responses, timeout=self._timeout
+            ):
                 raise RuntimeError(f"no answer from Pagefind within {self._timeout:.0f} s")
             payload = self._responses.pop(message_id, None) or self._responses[None]
         if payload.get("type") == "Error":
@@ -105,7 +109,13 @@ class StreamingIndex:
 
     def add(self, url: str, page_html: str) -> None:
         """Queue a finished page for indexing (Pagefind keeps only pages with `data-pagefind-body`)."""
-        payload = {"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None, "file_contents": page_html}
+        payload = {
+            "type": "AddFile",
+            "index_id": self._index_id,
+            "url": url,
+            "file_path": None,
+            "file_contents": page_html,
+        }
         self._pending.append(self._send(payload))
 
     def finish(self, output_path: Path) -> int:

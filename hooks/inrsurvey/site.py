@@ -68,7 +68,12 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
 
     tax = catalog.taxonomy
     for paper in catalog.papers:
-        add(paths.method(paper), method_page(catalog, paper), method_head(catalog, paper, options.site_url), paper.md_path)
+        add(
+            paths.method(paper),
+            method_page(catalog, paper),
+            method_head(catalog, paper, options.site_url),
+            paper.md_path,
+        )
         add(paths.bib(paper.key), export.bib_text([paper]))
     for term in tax.fields:
         add(paths.field(term), field_page(catalog, term))

@@ -68,26 +68,56 @@ def check_url(url: str) -> str | None:
 def _check_taxonomy_terms(catalog: Catalog, paper: Paper) -> Iterator[Problem]:
     tax = catalog.taxonomy
     if tax.field(paper.field) is None:
-        yield _md(paper, "field", "unknown-field", f"field '{paper.field}' is not in taxonomy.yml; use one of: " + ", ".join(t.name for t in tax.fields))
+        yield _md(
+            paper,
+            "field",
+            "unknown-field",
+            f"field '{paper.field}' is not in taxonomy.yml; use one of: " + ", ".join(t.name for t in tax.fields),
+        )
     if tax.task(paper.task) is None:
-        yield _md(paper, "task", "unknown-task", f"task '{paper.task}' is not in taxonomy.yml; use one of: " + ", ".join(t.name for t in tax.tasks))
+        yield _md(
+            paper,
+            "task",
+            "unknown-task",
+            f"task '{paper.task}' is not in taxonomy.yml; use one of: " + ", ".join(t.name for t in tax.tasks),
+        )
     for tag in paper.tags:
         if tax.tag(tag) is None:
-            yield _md(paper, "tags", "unknown-tag", f"tag '{tag}' is not in taxonomy.yml; use a tag id from there or add the tag with a definition")
+            yield _md(
+                paper,
+                "tags",
+                "unknown-tag",
+                f"tag '{tag}' is not in taxonomy.yml; use a tag id from there or add the tag with a definition",
+            )
     if len(set(paper.tags)) != len(paper.tags):
         yield _md(paper, "tags", "duplicate-tag", "a tag is listed twice; list each once")
     venue = tax.venue(paper.venue)
     if venue is None:
-        yield _md(paper, "venue", "unknown-venue", f"venue '{paper.venue}' is not in taxonomy.yml; use a venue id from there or add the venue")
+        yield _md(
+            paper,
+            "venue",
+            "unknown-venue",
+            f"venue '{paper.venue}' is not in taxonomy.yml; use a venue id from there or add the venue",
+        )
         return
     entry = paper.entry
     if venue.kind == "preprint":
         if entry.entry_type != "misc":
-            yield _bib(paper, None, "venue-mismatch", f"the front matter says '{venue.id}' (a preprint) but the entry is @{entry.entry_type}; cite preprints as @misc")
+            yield _bib(
+                paper,
+                None,
+                "venue-mismatch",
+                f"the front matter says '{venue.id}' (a preprint) but the entry is @{entry.entry_type}; cite preprints as @misc",
+            )
         return
     holder = "journal" if venue.kind == "journal" else "booktitle"
     if entry.get(holder) != venue.bibtex:
-        yield _bib(paper, holder, "venue-mismatch", f"{holder} must be '{venue.bibtex}' for venue '{venue.id}' (taxonomy.yml), found '{entry.get(holder)}'")
+        yield _bib(
+            paper,
+            holder,
+            "venue-mismatch",
+            f"{holder} must be '{venue.bibtex}' for venue '{venue.id}' (taxonomy.yml), found '{entry.get(holder)}'",
+        )
 
 
 def _check_entry(paper: Paper) -> Iterator[Problem]:
@@ -96,29 +126,60 @@ def _check_entry(paper: Paper) -> Iterator[Problem]:
         if not entry.get(name).strip():
             yield _bib(paper, None, "bib-missing-field", f"@{entry.entry_type} needs a '{name}' field")
     if len(entry.authors) > MAX_AUTHORS:
-        yield _bib(paper, "author", "bib-author-count", f"{len(entry.authors)} authors: lists this long are almost always a pasting error; check the list against the paper, or end it with 'and others' after the first {MAX_AUTHORS}")
+        yield _bib(
+            paper,
+            "author",
+            "bib-author-count",
+            f"{len(entry.authors)} authors: lists this long are almost always a pasting error; check the list against the paper, or end it with 'and others' after the first {MAX_AUTHORS}",
+        )
     for name in (*bib.DISPLAY_FIELDS, "author"):
         unknown = bib.unknown_macros(entry.get(name))
         if unknown:
-            yield _bib(paper, name, "bib-latex", f"unknown LaTeX command(s) in {name}: " + ", ".join(f"\\{m}" for m in unknown) + "; write the character in UTF-8 or use a standard accent command")
+            yield _bib(
+                paper,
+                name,
+                "bib-latex",
+                f"unknown LaTeX command(s) in {name}: "
+                + ", ".join(f"\\{m}" for m in unknown)
+                + "; write the character in UTF-8 or use a standard accent command",
+            )
     for name in (*bib.DISPLAY_FIELDS, "author"):
         special = sorted(set(UNESCAPED.findall(entry.get(name))))
         if special:
-            yield _bib(paper, name, "bib-latex", f"unescaped {' '.join(special)} in {name}: LaTeX reads these as commands; write " + " ".join(f"\\{c}" for c in special))
+            yield _bib(
+                paper,
+                name,
+                "bib-latex",
+                f"unescaped {' '.join(special)} in {name}: LaTeX reads these as commands; write "
+                + " ".join(f"\\{c}" for c in special),
+            )
     year = entry.get("year")
     if year and not YEAR.match(year):
         yield _bib(paper, "year", "bib-year", f"year '{year}' must be four digits")
     if year and YEAR.match(year) and entry.authors and entry.get("title"):
         expected = bibstyle.expected_key(entry)
         if entry.key != expected:
-            yield _bib(paper, None, "bib-key", f"the key '{entry.key}' does not follow the key scheme; rename it to '{expected}'")
+            yield _bib(
+                paper,
+                None,
+                "bib-key",
+                f"the key '{entry.key}' does not follow the key scheme; rename it to '{expected}'",
+            )
     if entry.get("title"):
         words = bibstyle.unprotected_words(entry.get("title"))
         if words:
-            yield _bib(paper, "title", "bib-title-case", "protect these words with braces so styles keep their capitals: " + ", ".join(f"{{{w}}}" for w in words))
+            yield _bib(
+                paper,
+                "title",
+                "bib-title-case",
+                "protect these words with braces so styles keep their capitals: "
+                + ", ".join(f"{{{w}}}" for w in words),
+            )
     doi = entry.get("doi")
     if doi and not DOI.match(doi):
-        yield _bib(paper, "doi", "bib-doi", f"doi '{doi}' is malformed; write it as 10.xxxx/... without https://doi.org/")
+        yield _bib(
+            paper, "doi", "bib-doi", f"doi '{doi}' is malformed; write it as 10.xxxx/... without https://doi.org/"
+        )
     if entry.get("url"):
         reason = check_url(entry.get("url"))
         if reason:
@@ -130,13 +191,28 @@ def _check_entry(paper: Paper) -> Iterator[Problem]:
             yield _bib(paper, "eprint", "arxiv-id", f"'{eprint}' is not an arXiv identifier (e.g. 2003.08934)")
         elif paper.posted is None:
             if "posted" not in paper.lines:
-                yield _md(paper, "posted", "posted-missing", "the entry has an arXiv eprint; add 'posted:' with the date of its first version (or 'posted: null' if it cannot be verified)")
+                yield _md(
+                    paper,
+                    "posted",
+                    "posted-missing",
+                    "the entry has an arXiv eprint; add 'posted:' with the date of its first version (or 'posted: null' if it cannot be verified)",
+                )
         elif not 0 <= (yymm[0] * 12 + yymm[1]) - (paper.posted.year * 12 + paper.posted.month) <= POSTED_HOLD_MONTHS:
-            yield _md(paper, "posted", "posted-mismatch", f"posted {paper.posted} does not match arXiv {eprint} (numbered {yymm[0]}-{yymm[1]:02d}); use the date of v1")
+            yield _md(
+                paper,
+                "posted",
+                "posted-mismatch",
+                f"posted {paper.posted} does not match arXiv {eprint} (numbered {yymm[0]}-{yymm[1]:02d}); use the date of v1",
+            )
         if entry.get("archiveprefix") != "arXiv":
             yield _bib(paper, "eprint", "bib-missing-field", "an entry with eprint needs archiveprefix = {arXiv}")
     elif paper.posted is not None:
-        yield _md(paper, "posted", "posted-missing", "'posted' is set but the entry has no eprint; add the arXiv eprint or remove 'posted'")
+        yield _md(
+            paper,
+            "posted",
+            "posted-missing",
+            "'posted' is set but the entry has no eprint; add the arXiv eprint or remove 'posted'",
+        )
 
 
 def _values(paper: Paper, *kinds: Kind) -> Iterator[tuple[str, str]]:
@@ -155,11 +231,27 @@ def _check_links(paper: Paper) -> Iterator[Problem]:
     yield from _check_sources(paper)
 
 
-PRIMARY_HOSTS = frozenset({
-    "arxiv.org", "ar5iv.labs.arxiv.org", "ar5iv.org", "doi.org", "openaccess.thecvf.com", "proceedings.neurips.cc", "papers.nips.cc",
-    "papers.neurips.cc", "openreview.net", "proceedings.mlr.press", "dl.acm.org", "link.springer.com",
-    "ieeexplore.ieee.org", "www.ecva.net", "ecva.net", "www.bmva.org", "bmva-archive.org.uk",
-})
+PRIMARY_HOSTS = frozenset(
+    {
+        "arxiv.org",
+        "ar5iv.labs.arxiv.org",
+        "ar5iv.org",
+        "doi.org",
+        "openaccess.thecvf.com",
+        "proceedings.neurips.cc",
+        "papers.nips.cc",
+        "papers.neurips.cc",
+        "openreview.net",
+        "proceedings.mlr.press",
+        "dl.acm.org",
+        "link.springer.com",
+        "ieeexplore.ieee.org",
+        "www.ecva.net",
+        "ecva.net",
+        "www.bmva.org",
+        "bmva-archive.org.uk",
+    }
+)
 """Hosts whose pages count as primary sources: arXiv, DOI resolver, proceedings and publishers."""
 
 
@@ -181,34 +273,132 @@ def _check_sources(paper: Paper) -> Iterator[Problem]:
         yield _md(paper, "sources", "duplicate-item", "a URL is listed twice in 'sources'; list each once")
     if paper.sources and not any(is_primary_source(u, paper) for u in paper.sources):
         yield _md(
-            paper, "sources", "sources-primary",
+            paper,
+            "sources",
+            "sources-primary",
             "'sources' names no primary source; add the arXiv abstract page, the proceedings or publisher page, "
             "the official repository (listed in 'code' with official: true) or the project page ('project')",
         )
 
 
 def _check_prompts(paper: Paper) -> Iterator[Problem]:
-    values = [*_values(paper, "text", "texts", "url", "urls"), *(("code", v) for c in paper.code for v in (c.url, c.framework))]
+    values = [
+        *_values(paper, "text", "texts", "url", "urls"),
+        *(("code", v) for c in paper.code for v in (c.url, c.framework)),
+    ]
     for key in sorted({k for k, v in values if PROMPT in v}):
-        yield _md(paper, key, "fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the value")
+        yield _md(
+            paper, key, "fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the value"
+        )
     if PROMPT in paper.body:
         yield _md(paper, "name", "fm-unfilled", f"the summary still holds the {PROMPT} prompt; write the summary")
 
 
 ALLOWED_BIB_FIELDS = {
-    "article": {"author", "title", "journal", "volume", "number", "eid", "pages", "year", "month", "doi", "url",
-                "eprint", "archiveprefix", "primaryclass", "note", "issn"},
-    "inproceedings": {"author", "title", "booktitle", "volume", "number", "pages", "year", "month", "publisher",
-                      "doi", "url", "eprint", "archiveprefix", "primaryclass", "note", "editor", "series",
-                      "address", "organization"},
-    "incollection": {"author", "title", "booktitle", "volume", "number", "pages", "year", "month", "publisher",
-                     "doi", "url", "eprint", "archiveprefix", "primaryclass", "note", "editor", "series", "address"},
-    "misc": {"author", "title", "howpublished", "year", "month", "doi", "url", "eprint", "archiveprefix",
-             "primaryclass", "note", "organization"},
-    "techreport": {"author", "title", "institution", "number", "year", "month", "doi", "url", "eprint",
-                   "archiveprefix", "primaryclass", "note", "type", "address"},
-    "phdthesis": {"author", "title", "school", "year", "month", "doi", "url", "eprint", "archiveprefix",
-                  "primaryclass", "note", "type", "address"},
+    "article": {
+        "author",
+        "title",
+        "journal",
+        "volume",
+        "number",
+        "eid",
+        "pages",
+        "year",
+        "month",
+        "doi",
+        "url",
+        "eprint",
+        "archiveprefix",
+        "primaryclass",
+        "note",
+        "issn",
+    },
+    "inproceedings": {
+        "author",
+        "title",
+        "booktitle",
+        "volume",
+        "number",
+        "pages",
+        "year",
+        "month",
+        "publisher",
+        "doi",
+        "url",
+        "eprint",
+        "archiveprefix",
+        "primaryclass",
+        "note",
+        "editor",
+        "series",
+        "address",
+        "organization",
+    },
+    "incollection": {
+        "author",
+        "title",
+        "booktitle",
+        "volume",
+        "number",
+        "pages",
+        "year",
+        "month",
+        "publisher",
+        "doi",
+        "url",
+        "eprint",
+        "archiveprefix",
+        "primaryclass",
+        "note",
+        "editor",
+        "series",
+        "address",
+    },
+    "misc": {
+        "author",
+        "title",
+        "howpublished",
+        "year",
+        "month",
+        "doi",
+        "url",
+        "eprint",
+        "archiveprefix",
+        "primaryclass",
+        "note",
+        "organization",
+    },
+    "techreport": {
+        "author",
+        "title",
+        "institution",
+        "number",
+        "year",
+        "month",
+        "doi",
+        "url",
+        "eprint",
+        "archiveprefix",
+        "primaryclass",
+        "note",
+        "type",
+        "address",
+    },
+    "phdthesis": {
+        "author",
+        "title",
+        "school",
+        "year",
+        "month",
+        "doi",
+        "url",
+        "eprint",
+        "archiveprefix",
+        "primaryclass",
+        "note",
+        "type",
+        "address",
+    },
 }
 """The fields each entry type may carry: the ones BibTeX's styles and biblatex's data model
 define for it (a `journal` on @inproceedings or a `publisher` on @article is refused)."""
@@ -221,7 +411,12 @@ def _check_entry_fields(paper: Paper) -> Iterator[Problem]:
         return
     for name, _ in entry.fields:
         if name not in allowed:
-            yield _bib(paper, name, "bib-field-type", f"@{entry.entry_type} has no field '{show(name, 30)[1:-1]}' (in BibTeX's styles and biblatex's data model); remove it or change the entry type")
+            yield _bib(
+                paper,
+                name,
+                "bib-field-type",
+                f"@{entry.entry_type} has no field '{show(name, 30)[1:-1]}' (in BibTeX's styles and biblatex's data model); remove it or change the entry type",
+            )
 
 
 def _check_characters(paper: Paper) -> Iterator[Problem]:
@@ -231,14 +426,29 @@ def _check_characters(paper: Paper) -> Iterator[Problem]:
     for key, value in shown:
         bad = bad_characters(value)
         if bad:
-            yield _md(paper, key, "text-characters", f"'{key}' holds invisible or control characters ({', '.join(bad)}) in {show(value)}; delete them")
+            yield _md(
+                paper,
+                key,
+                "text-characters",
+                f"'{key}' holds invisible or control characters ({', '.join(bad)}) in {show(value)}; delete them",
+            )
     bad = bad_characters(paper.body, multiline=True)
     if bad:
-        yield _md(paper, "name", "text-characters", f"the summary holds invisible or control characters ({', '.join(bad)}); delete them")
+        yield _md(
+            paper,
+            "name",
+            "text-characters",
+            f"the summary holds invisible or control characters ({', '.join(bad)}); delete them",
+        )
     for name, value in paper.entry.fields:
         bad = bad_characters(value, multiline=True)
         if bad:
-            yield _bib(paper, name, "text-characters", f"'{name}' holds invisible or control characters ({', '.join(bad)}); delete them")
+            yield _bib(
+                paper,
+                name,
+                "text-characters",
+                f"'{name}' holds invisible or control characters ({', '.join(bad)}); delete them",
+            )
 
 
 def _check_lists(paper: Paper) -> Iterator[Problem]:
@@ -246,9 +456,11 @@ def _check_lists(paper: Paper) -> Iterator[Problem]:
         split = [v for v in getattr(paper, key) if v.count("(") != v.count(")") or v.count("[") != v.count("]")]
         if split:
             yield _md(
-                paper, key, "fm-list-split",
+                paper,
+                key,
+                "fm-list-split",
                 f"the item {show(split[0])} of '{key}' has unbalanced brackets: in a [..., ...] list every comma "
-                "separates items, so quote an item that holds a comma (\"3D position (x, y, z)\")",
+                'separates items, so quote an item that holds a comma ("3D position (x, y, z)")',
             )
     for key in ("aliases", "inputs", "outputs", "builds_on"):
         values = [fold(v) for v in getattr(paper, key)]
@@ -258,11 +470,26 @@ def _check_lists(paper: Paper) -> Iterator[Problem]:
 
 def _check_dates(paper: Paper, today: dt.date) -> Iterator[Problem]:
     if paper.added and paper.added > today:
-        yield _md(paper, "added", "added-future", f"'added' is {paper.added}, a day in the future; use the day the method was added")
+        yield _md(
+            paper,
+            "added",
+            "added-future",
+            f"'added' is {paper.added}, a day in the future; use the day the method was added",
+        )
     if paper.posted and paper.posted > today:
-        yield _md(paper, "posted", "posted-future", f"'posted' is {paper.posted}, a day in the future; use the date of arXiv v1")
+        yield _md(
+            paper,
+            "posted",
+            "posted-future",
+            f"'posted' is {paper.posted}, a day in the future; use the date of arXiv v1",
+        )
     if paper.posted and paper.year and paper.posted.year > paper.year:
-        yield _md(paper, "posted", "posted-after-publication", f"first posted in {paper.posted.year} but published in {paper.year}; check 'posted' and the .bib's year")
+        yield _md(
+            paper,
+            "posted",
+            "posted-after-publication",
+            f"first posted in {paper.posted.year} but published in {paper.year}; check 'posted' and the .bib's year",
+        )
 
 
 def _check_summary(paper: Paper) -> Iterator[Problem]:
@@ -282,7 +509,12 @@ def _check_builds_on(catalog: Catalog, failed: frozenset[str] = frozenset()) -> 
             if target == paper.slug:
                 yield _md(paper, "builds_on", "builds-on-cycle", "a method cannot build on itself")
             elif target not in catalog.by_slug:
-                yield _md(paper, "builds_on", "builds-on-unknown", f"builds_on names '{target}', which is no method slug in papers/")
+                yield _md(
+                    paper,
+                    "builds_on",
+                    "builds-on-unknown",
+                    f"builds_on names '{target}', which is no method slug in papers/",
+                )
     state: dict[str, int] = {}
     reported: set[frozenset[str]] = set()
 
@@ -297,7 +529,12 @@ def _check_builds_on(catalog: Catalog, failed: frozenset[str] = frozenset()) -> 
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
                     first = catalog.by_slug[min(cycle)]
-                    yield _md(first, "builds_on", "builds-on-cycle", "builds_on forms a cycle: " + " -> ".join([*cycle, target]) + "; remove one link")
+                    yield _md(
+                        first,
+                        "builds_on",
+                        "builds-on-cycle",
+                        "builds_on forms a cycle: " + " -> ".join([*cycle, target]) + "; remove one link",
+                    )
             elif state.get(target) is None:
                 yield from visit(target, stack)
         stack.pop()
@@ -318,22 +555,47 @@ def _check_unique(catalog: Catalog) -> Iterator[Problem]:
         if paper.doi:
             other = seen_doi.setdefault(paper.doi.lower(), paper)
             if other is not paper:
-                yield _bib(paper, "doi", "duplicate-paper", f"DOI {show(paper.doi)} is also cited by {other.bib_path}; one paper, one method")
+                yield _bib(
+                    paper,
+                    "doi",
+                    "duplicate-paper",
+                    f"DOI {show(paper.doi)} is also cited by {other.bib_path}; one paper, one method",
+                )
         title = re.sub(r"[^0-9a-z]+", "", fold(paper.title))
         if title:
             other = seen_title.setdefault(title, paper)
             if other is not paper:
-                yield _bib(paper, "title", "duplicate-paper", f"the title is also that of {other.bib_path}; one paper, one method")
+                yield _bib(
+                    paper,
+                    "title",
+                    "duplicate-paper",
+                    f"the title is also that of {other.bib_path}; one paper, one method",
+                )
         other = seen_keys.setdefault(paper.key, paper)
         if other is not paper:
-            yield _bib(paper, None, "bib-duplicate-key", f"the key '{paper.key}' is also used by {other.bib_path}; keys must be unique")
+            yield _bib(
+                paper,
+                None,
+                "bib-duplicate-key",
+                f"the key '{paper.key}' is also used by {other.bib_path}; keys must be unique",
+            )
         other = seen_names.setdefault(slugify(paper.name), paper)
         if other is not paper:
-            yield _md(paper, "name", "duplicate-slug", f"'{paper.name}' gives the slug '{slugify(paper.name)}', already taken by {other.md_path}; choose a distinct name")
+            yield _md(
+                paper,
+                "name",
+                "duplicate-slug",
+                f"'{paper.name}' gives the slug '{slugify(paper.name)}', already taken by {other.md_path}; choose a distinct name",
+            )
         if paper.arxiv:
             other = seen_arxiv.setdefault(paper.arxiv, paper)
             if other is not paper:
-                yield _bib(paper, "eprint", "duplicate-paper", f"arXiv {paper.arxiv} is also cited by {other.bib_path}; one paper, one method")
+                yield _bib(
+                    paper,
+                    "eprint",
+                    "duplicate-paper",
+                    f"arXiv {paper.arxiv} is also cited by {other.bib_path}; one paper, one method",
+                )
 
 
 def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[str] = frozenset()) -> list[Problem]:
@@ -349,7 +611,14 @@ def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[s
     problems: list[Problem] = []
     for paper in catalog.papers:
         if slugify(paper.name) != paper.slug:
-            problems.append(_md(paper, "name", "slug-mismatch", f"the name '{paper.name}' gives the slug '{slugify(paper.name)}'; rename the files to {slugify(paper.name)}.md/.bib or change the name"))
+            problems.append(
+                _md(
+                    paper,
+                    "name",
+                    "slug-mismatch",
+                    f"the name '{paper.name}' gives the slug '{slugify(paper.name)}'; rename the files to {slugify(paper.name)}.md/.bib or change the name",
+                )
+            )
         problems += _check_taxonomy_terms(catalog, paper)
         problems += _check_entry(paper)
         problems += _check_links(paper)
@@ -381,5 +650,3 @@ def check(papers_dir: Path) -> CheckResult:
         problems.update(validate(result.catalog, failed=result.failed))
     ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.code, p.message))
     return CheckResult(result.catalog, tuple(ordered), result.failed)
-
-

@@ -25,7 +25,12 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
     tab = context.new_page()
     tab.on("pageerror", lambda error: errors.append(str(error)))
     outside: list[str] = []
-    tab.on("request", lambda request: outside.append(request.url) if not request.url.startswith((base_url, "blob:", "data:")) else None)
+    tab.on(
+        "request",
+        lambda request: (
+            outside.append(request.url) if not request.url.startswith((base_url, "blob:", "data:")) else None
+        ),
+    )
     yield tab
     context.close()
     assert not errors, errors

@@ -13,7 +13,16 @@ from helpers import ROOT, require_tool
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "catalog/", "compare/?methods=nerf,siren,liif", "methods/nerf/", "tasks/view-synthesis/", "cite/", "statistics/", "lineage/"]
+PAGES = [
+    "",
+    "catalog/",
+    "compare/?methods=nerf,siren,liif",
+    "methods/nerf/",
+    "tasks/view-synthesis/",
+    "cite/",
+    "statistics/",
+    "lineage/",
+]
 TARGET_SIZE = ("catalog/", "compare/")
 """Pages whose controls are checked for tap-target size as well."""
 
@@ -26,7 +35,8 @@ def serious_violations(page: Any, url: str) -> list[str]:
         options["rules"] = {"target-size": {"enabled": True}}
     result = page.evaluate("async options => await axe.run(document, options)", options)
     return [
-        f"{v['id']} ({v['impact']}): {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:5])
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:5])
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
@@ -50,11 +60,16 @@ def test_no_serious_violations(browser: Any, base_url: str, url: str, scheme: st
     assert not serious, "\n".join(serious)
 
 
-@pytest.mark.parametrize("url", ["catalog/?field=3d-vision&tag=volume-rendering&sel=nerf,siren", "compare/?methods=nerf,siren,liif,no-such-method"])
+@pytest.mark.parametrize(
+    "url",
+    ["catalog/?field=3d-vision&tag=volume-rendering&sel=nerf,siren", "compare/?methods=nerf,siren,liif,no-such-method"],
+)
 def test_phone_tap_targets(browser: Any, base_url: str, url: str) -> None:
     """At 375 px, with the Filters panel open (every facet, tag and chip showing) and with messages."""
     require_tool(AXE.is_file(), "axe-core (npm install --no-package-lock)")
-    context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812}, base_url=base_url, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(url)
     if url.startswith("catalog/"):

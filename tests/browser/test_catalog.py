@@ -71,7 +71,11 @@ def test_lists_every_method_with_counter(page: Any, data: dict[str, Any]) -> Non
 def test_each_facet_narrows_exactly(page: Any, data: dict[str, Any], facet: str) -> None:
     open_catalog(page)
     boxes = page.locator(f'fieldset[data-facet="{facet}"] input[type=checkbox]')
-    values = [b.get_attribute("id").removeprefix(f"inr-{facet}-") for b in boxes.all() if int(b.get_attribute("data-count")) > 0]
+    values = [
+        b.get_attribute("id").removeprefix(f"inr-{facet}-")
+        for b in boxes.all()
+        if int(b.get_attribute("data-count")) > 0
+    ]
     assert values
     for value in values[:4]:
         page.check(f"#inr-{facet}-{value}")
@@ -190,7 +194,12 @@ def test_download_filtered_and_selected_bibtex(page: Any, data: dict[str, Any], 
         page.click("button.inr-download-filtered")
     text = Path(info.value.path()).read_text(encoding="utf-8")
     visible = shown(page)
-    expected_entries = [(site_dir / "bib" / f"{next(m['key'] for m in data['methods'] if m['slug'] == s)}.bib").read_text(encoding="utf-8") for s in visible]
+    expected_entries = [
+        (site_dir / "bib" / f"{next(m['key'] for m in data['methods'] if m['slug'] == s)}.bib").read_text(
+            encoding="utf-8"
+        )
+        for s in visible
+    ]
     assert text == "\n".join(expected_entries)
     assert set(reparse_fields(text)) == {m["key"] for m in data["methods"] if m["slug"] in visible}
     page.click("button.inr-clear")
@@ -201,7 +210,9 @@ def test_download_filtered_and_selected_bibtex(page: Any, data: dict[str, Any], 
         page.click("button.inr-download-selected")
     chosen = Path(info.value.path()).read_text(encoding="utf-8")
     keys = {m["slug"]: m["key"] for m in data["methods"]}
-    by_name = sorted(("nerf", "siren", "liif"), key=lambda s: next(m["name"].lower() for m in data["methods"] if m["slug"] == s))
+    by_name = sorted(
+        ("nerf", "siren", "liif"), key=lambda s: next(m["name"].lower() for m in data["methods"] if m["slug"] == s)
+    )
     assert chosen == "\n".join((site_dir / "bib" / f"{keys[s]}.bib").read_text(encoding="utf-8") for s in by_name)
     page.check("#inr-only")
     assert set(shown(page)) == {"nerf", "siren", "liif"}
@@ -213,7 +224,10 @@ def test_download_of_many_entries_comes_from_the_full_export(page: Any, data: di
     page.on("request", lambda request: requested.append(request.url))
     open_catalog(page)
     assert not [u for u in requested if u.endswith("/data/papers.json") or u.endswith(".bib")]
-    assert all("bibtex" not in row for row in json.loads((site_dir / "data" / "catalog.json").read_text(encoding="utf-8"))["columns"])
+    assert all(
+        "bibtex" not in row
+        for row in json.loads((site_dir / "data" / "catalog.json").read_text(encoding="utf-8"))["columns"]
+    )
     with page.expect_download() as info:
         page.click("button.inr-download-filtered")
     text = Path(info.value.path()).read_text(encoding="utf-8")
@@ -226,10 +240,14 @@ def test_download_of_many_entries_comes_from_the_full_export(page: Any, data: di
 
 def phone(browser: Any, base_url: str) -> Any:
     """A context the size of a phone (375 x 812 CSS px, touch)."""
-    return browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url, is_mobile=True, has_touch=True)
+    return browser.new_context(
+        viewport={"width": 375, "height": 812}, base_url=base_url, is_mobile=True, has_touch=True
+    )
 
 
-def test_phone_filters_control_first_result_on_the_first_screen(browser: Any, base_url: str, data: dict[str, Any]) -> None:
+def test_phone_filters_control_first_result_on_the_first_screen(
+    browser: Any, base_url: str, data: dict[str, Any]
+) -> None:
     context = phone(browser, base_url)
     tab = context.new_page()
     tab.goto("catalog/?field=3d-vision&code=1")

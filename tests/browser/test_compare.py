@@ -24,7 +24,9 @@ def data(site_dir: Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def limits(site_dir: Path) -> dict[str, int]:
-    limits: dict[str, int] = json.loads((site_dir / "data" / "catalog.json").read_text(encoding="utf-8"))["compare_limits"]
+    limits: dict[str, int] = json.loads((site_dir / "data" / "catalog.json").read_text(encoding="utf-8"))[
+        "compare_limits"
+    ]
     return limits
 
 
@@ -39,7 +41,9 @@ def open_compare(page: Any, slugs: list[str] | str) -> None:
 
 
 def columns(page: Any) -> list[str]:
-    return page.eval_on_selector_all("table.inr-compare-table thead th[data-slug]", "els => els.map(e => e.dataset.slug)")
+    return page.eval_on_selector_all(
+        "table.inr-compare-table thead th[data-slug]", "els => els.map(e => e.dataset.slug)"
+    )
 
 
 def cell(page: Any, row: str, slug: str) -> str:
@@ -66,7 +70,9 @@ def check_table(page: Any, data: dict[str, Any], slugs: list[str]) -> None:
         assert link.inner_text() == m["name"]
         assert link.get_attribute("href").endswith(f"/methods/{slug}/")
         assert cell(page, "year", slug) == str(m["year"])
-        assert f"({m['venue']})" in cell(page, "venue", slug) or (m["venue_kind"] == "preprint" and "arXiv preprint" in cell(page, "venue", slug))
+        assert f"({m['venue']})" in cell(page, "venue", slug) or (
+            m["venue_kind"] == "preprint" and "arXiv preprint" in cell(page, "venue", slug)
+        )
         assert cell(page, "authors", slug) == ", ".join(m["authors"])
         assert cell(page, "field", slug) == m["field"]
         assert cell(page, "task", slug) == m["task"]
@@ -76,7 +82,9 @@ def check_table(page: Any, data: dict[str, Any], slugs: list[str]) -> None:
         code = page.locator(f'tr[data-row="code"] td[data-slug="{slug}"] a')
         assert [code.nth(i).get_attribute("href") for i in range(code.count())] == [c["url"] for c in m["code"]]
         builds = page.locator(f'tr[data-row="builds_on"] td[data-slug="{slug}"] a')
-        assert [builds.nth(i).get_attribute("href").rstrip("/").rsplit("/", 1)[-1] for i in range(builds.count())] == m["builds_on"]
+        assert [builds.nth(i).get_attribute("href").rstrip("/").rsplit("/", 1)[-1] for i in range(builds.count())] == m[
+            "builds_on"
+        ]
 
 
 def test_select_three_in_the_catalog_and_compare(page: Any, data: dict[str, Any], site_dir: Path) -> None:
@@ -127,7 +135,9 @@ def test_slug_in_the_url_is_shown_as_text_never_as_html(page: Any) -> None:
     assert page.evaluate("window.__pwned") is None
 
 
-def test_more_than_the_maximum_shows_the_first_and_names_the_rest(page: Any, data: dict[str, Any], site_dir: Path, limits: dict[str, int]) -> None:
+def test_more_than_the_maximum_shows_the_first_and_names_the_rest(
+    page: Any, data: dict[str, Any], site_dir: Path, limits: dict[str, int]
+) -> None:
     slugs = sorted(by_slug(data))[: limits["max"] + 2]
     open_compare(page, slugs)
     shown = slugs[: limits["max"]]
@@ -135,7 +145,7 @@ def test_more_than_the_maximum_shows_the_first_and_names_the_rest(page: Any, dat
     message = page.inner_text(".inr-compare-range")
     assert f"at most {limits['max']}" in message and f"names {len(slugs)}" in message
     methods = by_slug(data)
-    assert all(methods[s]["name"] in message for s in slugs[limits["max"]:])
+    assert all(methods[s]["name"] in message for s in slugs[limits["max"] :])
     assert page.inner_text("button.inr-compare-download") == f"Download BibTeX ({limits['max']} entries)"
     with page.expect_download() as info:
         page.click("button.inr-compare-download")
@@ -211,14 +221,18 @@ def test_keyboard_only_select_and_compare(page: Any, data: dict[str, Any], site_
 
 
 def test_phone_table_scrolls_with_the_labels_in_view(browser: Any, base_url: str) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812}, base_url=base_url, is_mobile=True, has_touch=True
+    )
     tab = context.new_page()
     tab.goto("compare/?methods=" + ",".join(CHOSEN))
     tab.wait_for_selector("table.inr-compare-table")
     assert tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     region = tab.locator(".inr-compare-scroll")
     assert region.get_attribute("tabindex") == "0" and region.get_attribute("role") == "region"
-    assert tab.evaluate("(() => { const r = document.querySelector('.inr-compare-scroll'); return r.scrollWidth > r.clientWidth; })()")
+    assert tab.evaluate(
+        "(() => { const r = document.querySelector('.inr-compare-scroll'); return r.scrollWidth > r.clientWidth; })()"
+    )
     label = tab.locator('tr[data-row="venue"] th[scope="row"]')
     before = label.bounding_box()
     region.evaluate("r => { r.scrollLeft = r.scrollWidth; }")

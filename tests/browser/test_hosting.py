@@ -47,20 +47,36 @@ def test_404_page_at_any_depth(browser: Any, site_dir: Path, tmp_path: Path) -> 
         response = page.goto("methods/liif-2/deeper/still/")
         assert response is not None and response.status == 404
         assert page.inner_text("article h1").strip() == "Page not found"
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"  # theme CSS loaded
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        )  # theme CSS loaded
         # The search box searches for the missing address's words, and for what the reader types.
-        box = page.get_by_role("searchbox", name="Search the survey", exact=True).and_(page.locator("#inr-search-page-input"))
+        box = page.get_by_role("searchbox", name="Search the survey", exact=True).and_(
+            page.locator("#inr-search-page-input")
+        )
         assert box.input_value() == "liif 2"
         page.wait_for_selector("#inr-search-page-results[data-query='liif 2'] .inr-search-list a")
-        assert page.eval_on_selector("#inr-search-page-results .inr-search-list a", "a => new URL(a.href).pathname") == "/inr-survey/methods/liif/"
+        assert (
+            page.eval_on_selector("#inr-search-page-results .inr-search-list a", "a => new URL(a.href).pathname")
+            == "/inr-survey/methods/liif/"
+        )
         box.fill("")
         box.press_sequentially("view synthesis", delay=20)
         page.wait_for_selector("#inr-search-page-results[data-query='view synthesis']")
         first = page.eval_on_selector("#inr-search-page-results .inr-search-list a", "a => new URL(a.href).pathname")
         assert first == "/inr-survey/tasks/view-synthesis/"
         # Links to home, catalog and tasks work from any depth.
-        links = {page.inner_text(f"nav.inr-not-found-links a >> nth={i}"): page.eval_on_selector(f"nav.inr-not-found-links a >> nth={i}", "a => a.href") for i in range(3)}
-        assert {k: v.removeprefix(base) for k, v in links.items()} == {"Home": "inr-survey/", "Catalog": "inr-survey/catalog/", "Tasks": "inr-survey/tasks/"}
+        links = {
+            page.inner_text(f"nav.inr-not-found-links a >> nth={i}"): page.eval_on_selector(
+                f"nav.inr-not-found-links a >> nth={i}", "a => a.href"
+            )
+            for i in range(3)
+        }
+        assert {k: v.removeprefix(base) for k, v in links.items()} == {
+            "Home": "inr-survey/",
+            "Catalog": "inr-survey/catalog/",
+            "Tasks": "inr-survey/tasks/",
+        }
         for url in links.values():
             assert page.request.get(url).status == 200, url
         page.click("nav.inr-not-found-links a:text('Catalog')")
@@ -75,7 +91,9 @@ def test_404_page_is_accessible(browser: Any, site_dir: Path, tmp_path: Path) ->
     require_tool(axe.is_file(), "axe-core (npm install --no-package-lock)")
     shutil.copytree(site_dir, tmp_path / "inr-survey")
     with serve(tmp_path, not_found="inr-survey/404.html") as base:
-        context = browser.new_context(base_url=base + "inr-survey/", viewport={"width": 375, "height": 812}, color_scheme="dark")
+        context = browser.new_context(
+            base_url=base + "inr-survey/", viewport={"width": 375, "height": 812}, color_scheme="dark"
+        )
         page = context.new_page()
         page.goto("no-such-page/")
         page.wait_for_selector("#inr-search-page-results .inr-search-count")

@@ -51,7 +51,9 @@ def test_summary_heading_on_the_first_screen(browser: Any, base_url: str, sample
         tab.goto(f"methods/{slug}/")
         measured[slug] = layout(tab)
     context.close()
-    assert all(m["summaryBottom"] <= WIDE["height"] for m in measured.values()), {s: m["summaryTop"] for s, m in measured.items()}
+    assert all(m["summaryBottom"] <= WIDE["height"] for m in measured.values()), {
+        s: m["summaryTop"] for s, m in measured.items()
+    }
     # Two columns of pairs: the short pairs sit at two different left edges.
     assert all(len(set(m["lefts"])) == 2 for m in measured.values()), {s: m["lefts"] for s, m in measured.items()}
 
@@ -64,5 +66,7 @@ def test_phone_width_has_no_sideways_scroll(browser: Any, base_url: str, samples
         tab.goto(f"methods/{slug}/")
         measured[slug] = layout(tab)
     context.close()
-    assert all(m["scrollWidth"] <= PHONE["width"] for m in measured.values()), {s: m["scrollWidth"] for s, m in measured.items()}
+    assert all(m["scrollWidth"] <= PHONE["width"] for m in measured.values()), {
+        s: m["scrollWidth"] for s, m in measured.items()
+    }
     assert all(len(set(m["lefts"])) == 1 for m in measured.values()), {s: m["lefts"] for s, m in measured.items()}

@@ -22,9 +22,12 @@ def search(page: Any, query: str) -> list[str]:
     box.press_sequentially(query, delay=20)
     page.wait_for_function(
         "q => { const p = document.querySelector('#inr-search-results'); return !p.hidden && p.dataset.query === q; }",
-        arg=query, timeout=15000,
+        arg=query,
+        timeout=15000,
     )
-    hrefs = page.eval_on_selector_all(".inr-search-list a.inr-search-link", "els => els.map(e => new URL(e.href).pathname)")
+    hrefs = page.eval_on_selector_all(
+        ".inr-search-list a.inr-search-link", "els => els.map(e => new URL(e.href).pathname)"
+    )
     return [h.split("#")[0] for h in hrefs]
 
 
@@ -90,12 +93,19 @@ def test_search_label_is_hidden_but_names_the_box(page: Any) -> None:
     label = page.locator("label[for='inr-search-input']")
     box = label.bounding_box()
     assert box is not None and box["width"] <= 1 and box["height"] <= 1
-    assert page.evaluate("getComputedStyle(document.querySelector(\"label[for='inr-search-input']\")).clipPath") != "none"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector(\"label[for='inr-search-input']\")).clipPath") != "none"
+    )
     assert page.get_by_role("searchbox", name="Search the survey", exact=True).count() == 1
     # The header's own layout is not pushed down by the label: the box sits inside the header bar.
     header = page.locator(".md-header").bounding_box()
     field = page.locator("#inr-search-input").bounding_box()
-    assert header and field and header["y"] <= field["y"] and field["y"] + field["height"] <= header["y"] + header["height"]
+    assert (
+        header
+        and field
+        and header["y"] <= field["y"]
+        and field["y"] + field["height"] <= header["y"] + header["height"]
+    )
 
 
 def test_search_by_task(page: Any, catalog: Catalog) -> None:

@@ -73,7 +73,9 @@ DUPLICATE = """@article{mildenhall2020nerf,
   year={2020}
 }"""
 
-SUMMARY = " ".join(["This method represents a scene with a coordinate network and renders it by volume rendering."] * 12)
+SUMMARY = " ".join(
+    ["This method represents a scene with a coordinate network and renders it by volume rendering."] * 12
+)
 
 
 @pytest.fixture()
@@ -86,8 +88,10 @@ def project(tmp_path: Path) -> Path:
             for suffix in (".md", ".bib"):
                 (tmp_path / "papers" / f"{slug}{suffix}").unlink(missing_ok=True)
         dependents = {
-            md.stem for md in (tmp_path / "papers").glob("*.md")
-            if removed & set(yaml.safe_load(md.read_text(encoding="utf-8").split("\n---\n")[0][4:]).get("builds_on") or [])
+            md.stem
+            for md in (tmp_path / "papers").glob("*.md")
+            if removed
+            & set(yaml.safe_load(md.read_text(encoding="utf-8").split("\n---\n")[0][4:]).get("builds_on") or [])
         }
         if not dependents:
             return tmp_path
@@ -95,20 +99,34 @@ def project(tmp_path: Path) -> Path:
 
 
 def cli(project: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inrsurvey", *args, "--root", str(project)], input=stdin,
-                          capture_output=True, text=True, cwd=ROOT / "hooks")
+    return subprocess.run(
+        [sys.executable, "-m", "inrsurvey", *args, "--root", str(project)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "hooks",
+    )
 
 
 def fill(md_path: Path, posted: str | None) -> None:
     """Answer the prompts the way a contributor would."""
     head, _, _ = md_path.read_text(encoding="utf-8").removeprefix("---\n").partition("\n---\n")
     meta = yaml.safe_load(head)
-    meta.update(field="3D Vision", task="View Synthesis", tags=["volume-rendering"], inputs=["3D position"], outputs=["density", "colour"])
+    meta.update(
+        field="3D Vision",
+        task="View Synthesis",
+        tags=["volume-rendering"],
+        inputs=["3D position"],
+        outputs=["density", "colour"],
+    )
     meta["code"] = [{"url": "https://github.com/example/code", "framework": "PyTorch", "official": True}]
     meta["sources"] = [s for s in meta["sources"] if "FILL IN" not in s] + ["https://github.com/example/code"]
     if posted:
         meta["posted"] = dt.date.fromisoformat(posted)
-    md_path.write_text("---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + SUMMARY + "\n", encoding="utf-8")
+    md_path.write_text(
+        "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + SUMMARY + "\n",
+        encoding="utf-8",
+    )
 
 
 @pytest.mark.parametrize(
@@ -121,7 +139,9 @@ def fill(md_path: Path, posted: str | None) -> None:
     ],
     ids=["arxiv-misc", "dblp", "google-scholar", "latex-accents"],
 )
-def test_new_then_check(project: Path, entry: str, name: str | None, slug: str, key: str, venue: str, posted: str | None) -> None:
+def test_new_then_check(
+    project: Path, entry: str, name: str | None, slug: str, key: str, venue: str, posted: str | None
+) -> None:
     args = ["new", "-"] + (["--name", name] if name else [])
     made = cli(project, *args, stdin=entry)
     assert made.returncode == 0, made.stderr
@@ -144,7 +164,9 @@ def test_new_normalises_a_dblp_entry(project: Path) -> None:
     assert fields["booktitle"] == "Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)"
     assert fields["author"].startswith("Barron, Jonathan T. and Mildenhall, Ben")
     assert "Martin{-}Brualla, Ricardo" in fields["author"]
-    assert fields["title"].startswith("Mip-{NeRF}: {A} Multiscale Representation for Anti-Aliasing Neural Radiance Fields")
+    assert fields["title"].startswith(
+        "Mip-{NeRF}: {A} Multiscale Representation for Anti-Aliasing Neural Radiance Fields"
+    )
     assert fields["doi"] == "10.1109/ICCV48922.2021.00580" and "url" not in fields
 
 
@@ -161,15 +183,22 @@ def test_new_refuses_garbage(project: Path) -> None:
 
 
 def test_check_github_annotations(project: Path) -> None:
-    (project / "papers" / "nerf.md").write_text((project / "papers" / "nerf.md").read_text().replace("venue: ECCV", "venue: ECCV2020"))
+    (project / "papers" / "nerf.md").write_text(
+        (project / "papers" / "nerf.md").read_text().replace("venue: ECCV", "venue: ECCV2020")
+    )
     result = cli(project, "check", "--format", "github")
     assert result.returncode == 1
-    assert any(line.startswith("::error file=papers/nerf.md,line=") and "title=unknown-venue::" in line for line in result.stdout.splitlines())
+    assert any(
+        line.startswith("::error file=papers/nerf.md,line=") and "title=unknown-venue::" in line
+        for line in result.stdout.splitlines()
+    )
 
 
 def test_help_for_each_command() -> None:
     for command in ("check", "stage", "new"):
-        result = subprocess.run([sys.executable, "-m", "inrsurvey", command, "--help"], capture_output=True, text=True, cwd=ROOT / "hooks")
+        result = subprocess.run(
+            [sys.executable, "-m", "inrsurvey", command, "--help"], capture_output=True, text=True, cwd=ROOT / "hooks"
+        )
         assert result.returncode == 0 and "usage:" in result.stdout
 
 
@@ -192,7 +221,9 @@ def test_stage_builds_with_plain_mkdocs(project: Path, tmp_path: Path) -> None:
     html = (tmp_path / "site" / "methods" / "nerf" / "index.html").read_text(encoding="utf-8")
     assert "Representing Scenes as Neural Radiance Fields" in html
     assert '<script src="../../javascripts/inr.js" type="module">' in html and "javascripts/search.js" not in html
-    assert (tmp_path / "site" / "search" / "search_index.json").is_file(), "Material's search replaces the hook's Pagefind index"
+    assert (tmp_path / "site" / "search" / "search_index.json").is_file(), (
+        "Material's search replaces the hook's Pagefind index"
+    )
     assert not (tmp_path / "site" / "pagefind").exists()
 
 
@@ -203,7 +234,10 @@ def test_stage_builds_with_plain_mkdocs(project: Path, tmp_path: Path) -> None:
         ("journal={ACM Transactions on Graphics (TOG)}", "TOG"),
         ("booktitle={SIGGRAPH Asia 2022 Conference Papers}", "SIGGRAPHAsia"),
         ("booktitle={Advances in Neural Information Processing Systems}", "NeurIPS"),
-        ("booktitle={Advances in Neural Information Processing Systems 33: Annual Conference on Neural Information Processing Systems 2020}", "NeurIPS"),
+        (
+            "booktitle={Advances in Neural Information Processing Systems 33: Annual Conference on Neural Information Processing Systems 2020}",
+            "NeurIPS",
+        ),
         ("booktitle={Proc. Int. Conf. Comput. Vis.}", None),
         ("booktitle={Photographic Techniques Symposium}", None),
     ],
@@ -235,7 +269,9 @@ def test_new_invents_nothing(project: Path) -> None:
     assert fields["journal"] == "ACM Transactions on Graphics" and fields["eid"] == "102"
     assert "primaryclass" not in fields and "publisher" not in fields and "articleno" not in fields
     meta = yaml.safe_load((project / "papers" / "field.md").read_text(encoding="utf-8").split("---")[1])
-    assert all("FILL IN" in s for s in meta["sources"]) and "https://doi.org/10.1145/3528223.3530127" in meta["sources"][0]
+    assert (
+        all("FILL IN" in s for s in meta["sources"]) and "https://doi.org/10.1145/3528223.3530127" in meta["sources"][0]
+    )
     assert "FILL IN" in meta["code"][0]["framework"]
     checked = cli(project, "check", "field")
     assert checked.returncode == 1

@@ -18,14 +18,14 @@ from inrsurvey.catalog import load_catalog
 
 pytestmark = pytest.mark.build
 
-PATCH = '''
+PATCH = """
 
 _served_method_page = method_page
 
 
 def method_page(catalog, paper):  # type: ignore[no-redef]
     return _served_method_page(catalog, paper) + "\\nPackage edit seen by the server.\\n"
-'''
+"""
 
 
 def fetch(url: str) -> str:
@@ -56,7 +56,11 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(site / "mkdocs.yml")],
-        cwd=site, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+        cwd=site,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         yield site, f"http://127.0.0.1:{port}/inr-survey/", process
@@ -68,11 +72,15 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
 
 def test_serve_rebuilds_on_papers_and_package_edits(served: tuple[Path, str, subprocess.Popen[str]]) -> None:
     site, url, process = served
-    slug = next(p.slug for p in load_catalog(site / "papers").catalog.papers if len(p.body.split()) < 280)  # room for 6 words
+    slug = next(
+        p.slug for p in load_catalog(site / "papers").catalog.papers if len(p.body.split()) < 280
+    )  # room for 6 words
     page = url + f"methods/{slug}/"
     wait_for(page, "<h1", process)
     source = site / "papers" / f"{slug}.md"
-    source.write_text(source.read_text(encoding="utf-8").rstrip() + "\n\nA sentence added while the server runs.\n", encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").rstrip() + "\n\nA sentence added while the server runs.\n", encoding="utf-8"
+    )
     wait_for(page, "A sentence added while the server runs.", process)
     method = site / "hooks" / "inrsurvey" / "render" / "method.py"
     method.write_text(method.read_text(encoding="utf-8") + PATCH, encoding="utf-8")

@@ -43,9 +43,13 @@ def test_group_bib_files_hold_exactly_their_methods(catalog: Catalog, site_dir: 
         return set(reparse_fields(path.read_text(encoding="utf-8")))
 
     for term in catalog.taxonomy.tasks:
-        assert keys(site_dir / "bib" / "task" / f"{term.slug}.bib") == {p.key for p in catalog.by_task.get(term.name, ())}
+        assert keys(site_dir / "bib" / "task" / f"{term.slug}.bib") == {
+            p.key for p in catalog.by_task.get(term.name, ())
+        }
     for term in catalog.taxonomy.fields:
-        assert keys(site_dir / "bib" / "field" / f"{term.slug}.bib") == {p.key for p in catalog.by_field.get(term.name, ())}
+        assert keys(site_dir / "bib" / "field" / f"{term.slug}.bib") == {
+            p.key for p in catalog.by_field.get(term.name, ())
+        }
     for tag in catalog.taxonomy.tags:
         assert keys(site_dir / "bib" / "tag" / f"{tag.id}.bib") == {p.key for p in catalog.by_tag.get(tag.id, ())}
     for edition in editions(catalog):
@@ -79,11 +83,17 @@ def test_catalog_json_is_the_full_export_without_bibtex(catalog: Catalog, site_d
         record = records[method["slug"]]
         assert method == {c: record[c] for c in CATALOG_COLUMNS}
         assert (site_dir / index["urls"]["method"].replace("{slug}", method["slug"]) / "index.html").is_file()
-        assert (site_dir / index["urls"]["bib"].replace("{key}", method["key"])).read_text(encoding="utf-8") == record["bibtex"]
+        assert (site_dir / index["urls"]["bib"].replace("{key}", method["key"])).read_text(encoding="utf-8") == record[
+            "bibtex"
+        ]
     venues = {v["slug"]: v for v in index["taxonomy"]["venues"]}
     for record in full["methods"]:
         venue = venues[record["venue_slug"]]
-        assert (venue["id"], venue["kind"], venue["peer_reviewed"]) == (record["venue"], record["venue_kind"], record["peer_reviewed"])
+        assert (venue["id"], venue["kind"], venue["peer_reviewed"]) == (
+            record["venue"],
+            record["venue_kind"],
+            record["peer_reviewed"],
+        )
     for name in ("catalog", "compare"):
         assert (site_dir / index["urls"][name] / "index.html").is_file()
     assert (site_dir / index["urls"]["papers"]).is_file()
@@ -112,7 +122,11 @@ def test_atom_feed(catalog: Catalog, site_dir: Path) -> None:
     for entry in entries:
         link = entry.find("a:link", ns)
         assert link is not None and link.get("href", "").startswith("https://inr-survey.github.io/inr-survey/methods/")
-        assert entry.find("a:id", ns) is not None and entry.find("a:updated", ns) is not None and entry.find("a:title", ns) is not None
+        assert (
+            entry.find("a:id", ns) is not None
+            and entry.find("a:updated", ns) is not None
+            and entry.find("a:title", ns) is not None
+        )
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     assert 'rel="alternate" type="application/atom+xml"' in home
 

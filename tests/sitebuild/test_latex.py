@@ -17,7 +17,9 @@ pytestmark = [pytest.mark.build, pytest.mark.latex]
 
 def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     # TeX writes its terminal output in 8-bit encodings (an accented name may come out as Latin-1).
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, encoding="utf-8", errors="replace", timeout=300, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        cmd, cwd=cwd, capture_output=True, encoding="utf-8", errors="replace", timeout=300, stdin=subprocess.DEVNULL
+    )
 
 
 @pytest.fixture()
@@ -59,18 +61,28 @@ def read(folder: Path, extension: str) -> str:
 def test_pdflatex_and_bibtex(bibfile: tuple[Path, list[str]]) -> None:
     require_tool(all(shutil.which(t) for t in ("pdflatex", "bibtex")), "pdflatex and bibtex (texlive-latex-base)")
     folder, keys = bibfile
-    blg = compile_with(folder, keys, "\\usepackage{url}\n", "\\bibliographystyle{plain}\n\\bibliography{refs}\n", ["bibtex"])
+    blg = compile_with(
+        folder, keys, "\\usepackage{url}\n", "\\bibliographystyle{plain}\n\\bibliography{refs}\n", ["bibtex"]
+    )
     assert not re.search(r"^Warning--|error message", blg, re.MULTILINE), blg
     assert read(folder, "bbl").count("\\bibitem") == len(keys)
 
 
 def test_biblatex_and_biber(bibfile: tuple[Path, list[str]]) -> None:
-    require_tool(all(shutil.which(t) for t in ("pdflatex", "biber")), "pdflatex and biber (texlive-bibtex-extra, biber)")
+    require_tool(
+        all(shutil.which(t) for t in ("pdflatex", "biber")), "pdflatex and biber (texlive-bibtex-extra, biber)"
+    )
     folder, keys = bibfile
     blg = compile_with(
-        folder, keys, "\\usepackage[backend=biber,style=numeric]{biblatex}\n\\addbibresource{refs.bib}\n", "\\printbibliography\n", ["biber"]
+        folder,
+        keys,
+        "\\usepackage[backend=biber,style=numeric]{biblatex}\n\\addbibresource{refs.bib}\n",
+        "\\printbibliography\n",
+        ["biber"],
     )
-    assert not re.search(r"\] (WARN|ERROR) -", blg), "\n".join(line for line in blg.splitlines() if "WARN" in line or "ERROR" in line)
+    assert not re.search(r"\] (WARN|ERROR) -", blg), "\n".join(
+        line for line in blg.splitlines() if "WARN" in line or "ERROR" in line
+    )
 
 
 def test_biber_datamodel_accepts_every_entry(bibfile: tuple[Path, list[str]]) -> None:
@@ -113,9 +125,17 @@ def test_and_others_is_et_al_in_bibtex(tmp_path: Path) -> None:
 
 
 def test_and_others_is_more_authors_in_biber(tmp_path: Path) -> None:
-    require_tool(all(shutil.which(t) for t in ("pdflatex", "biber")), "pdflatex and biber (texlive-bibtex-extra, biber)")
+    require_tool(
+        all(shutil.which(t) for t in ("pdflatex", "biber")), "pdflatex and biber (texlive-bibtex-extra, biber)"
+    )
     folder = _et_al_bib(tmp_path)
-    compile_with(folder, ["doe2021long"], "\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n", "\\printbibliography\n", ["biber"])
+    compile_with(
+        folder,
+        ["doe2021long"],
+        "\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n",
+        "\\printbibliography\n",
+        ["biber"],
+    )
     bbl = read(folder, "bbl")
     assert "\\true{moreauthor}" in bbl and "\\name{author}{2}{}{%" in bbl, bbl
     assert "others" not in bbl.replace("moreauthor", "")

@@ -30,7 +30,11 @@ def test_every_linked_method_is_a_node_of_the_graph(catalog: Catalog, site_dir: 
     for slug in linked(catalog):
         node = targets[f"methods/{slug}/"]
         name = catalog.by_slug[slug].name
-        assert name in node.attrs["aria-label"] and ", first posted" in node.attrs["aria-label"] and node.attrs["title"].startswith(name)
+        assert (
+            name in node.attrs["aria-label"]
+            and ", first posted" in node.attrs["aria-label"]
+            and node.attrs["title"].startswith(name)
+        )
         assert node.attrs["aria-label"].startswith(node.text)  # the visible text begins the accessible name
         assert (site_dir / "methods" / slug / "index.html").is_file()
 
@@ -41,7 +45,11 @@ def test_the_page_counts_and_lists_every_method(catalog: Catalog, site_dir: Path
     shown = len(linked(catalog))
     assert f"The graph shows {shown} of {len(catalog)} methods" in text
     assert f"the {len(catalog) - shown} that neither build on" in text
-    anchors = {e.attrs["id"].removeprefix("lineage-"): e for e in article(html) if e.tag == "a" and e.attrs.get("id", "").startswith("lineage-") and "inr-lin-box" not in e.classes}
+    anchors = {
+        e.attrs["id"].removeprefix("lineage-"): e
+        for e in article(html)
+        if e.tag == "a" and e.attrs.get("id", "").startswith("lineage-") and "inr-lin-box" not in e.classes
+    }
     assert set(anchors) == set(catalog.by_slug)  # isolated methods too
     rows_html = [e for e in article(html) if e.tag == "tr"]
     nerf_row = next(r for r in rows_html if r.text.split()[0] == "NeRF")
@@ -53,7 +61,11 @@ def test_nerf_page_shows_its_real_descendants(catalog: Catalog, site_dir: Path) 
     url = "methods/nerf/"
     elements = article(page(site_dir, url))
     block = [e for e in elements if any(a.startswith("div.inr-lineage-near") for a in e.ancestors)]
-    links = [(resolve(url, e.attrs["href"]), e.attrs["href"], e.text) for e in block if e.tag == "a" and not e.attrs["href"].startswith("#")]
+    links = [
+        (resolve(url, e.attrs["href"]), e.attrs["href"], e.text)
+        for e in block
+        if e.tag == "a" and not e.attrs["href"].startswith("#")
+    ]
     methods = [target.removeprefix("methods/").strip("/") for target, _, _ in links if target.startswith("methods/")]
     direct = {p.slug for p in catalog.built_on_by["nerf"]}
     second = {q.slug for p in catalog.built_on_by["nerf"] for q in catalog.built_on_by.get(p.slug, ())} - direct

@@ -23,7 +23,11 @@ def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
             e.attrs["name"] for e in parse(path.read_text(encoding="utf-8")) if e.tag == "a" and "name" in e.attrs
         )
 
-    site_url = next(line.split(":", 1)[1].strip() for line in (ROOT / "mkdocs.yml").read_text().splitlines() if line.startswith("site_url:"))
+    site_url = next(
+        line.split(":", 1)[1].strip()
+        for line in (ROOT / "mkdocs.yml").read_text().splitlines()
+        if line.startswith("site_url:")
+    )
     prefix = urlsplit(site_url).path  # 404.html links absolutely, for any depth of missing URL
     broken: list[str] = []
     checked = 0
@@ -54,7 +58,12 @@ def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
                     broken.append(f"{html_file.relative_to(site_dir)}: {url}")
                     continue
                 fragment = unquote(parts.fragment)
-                if fragment and target.suffix == ".html" and fragment not in ids(target) and not fragment.startswith("__"):
+                if (
+                    fragment
+                    and target.suffix == ".html"
+                    and fragment not in ids(target)
+                    and not fragment.startswith("__")
+                ):
                     broken.append(f"{html_file.relative_to(site_dir)}: {url} (no anchor)")
     assert checked > 1000
     assert not broken, broken[:20]

@@ -35,7 +35,11 @@ def test_method_page_elements(slug: str, catalog: Catalog, site_dir: Path) -> No
     assert paper.title in text
     for author in paper.authors:
         assert author.display in text
-    pairs = {(resolve(url, e.attrs["href"]), e.text.strip()) for e in elements if e.tag == "a" and "href" in e.attrs and not e.attrs["href"].startswith("http")}
+    pairs = {
+        (resolve(url, e.attrs["href"]), e.text.strip())
+        for e in elements
+        if e.tag == "a" and "href" in e.attrs and not e.attrs["href"].startswith("http")
+    }
     links = {target for target, _ in pairs}
     venue = catalog.taxonomy.venue(paper.venue)
     assert venue is not None
@@ -56,7 +60,9 @@ def test_method_page_elements(slug: str, catalog: Catalog, site_dir: Path) -> No
         assert paper.project in external
     assert all("noopener" in e.attrs.get("rel", "") for e in external.values())
     network = [e for e in elements if "inr-network" in e.classes]
-    assert network and all(i in network[0].text for i in paper.inputs) and all(o in network[0].text for o in paper.outputs)
+    assert (
+        network and all(i in network[0].text for i in paper.inputs) and all(o in network[0].text for o in paper.outputs)
+    )
     code_blocks = [e for e in elements if e.tag == "code" and any(a.startswith("pre") for a in e.ancestors[-2:])]
     bibtex = [c.text for c in code_blocks if c.text.startswith("@")]
     assert bibtex and bibtex[0].strip() == format_entry(paper.entry).strip()
@@ -76,7 +82,9 @@ def test_latex_names_display_as_unicode(catalog: Catalog, site_dir: Path) -> Non
 
 
 def test_edit_link_opens_the_source(site_dir: Path) -> None:
-    edit = [e for e in parse(page(site_dir, "methods/nerf/")) if e.tag == "a" and "edit" in e.attrs.get("rel", "").split()]
+    edit = [
+        e for e in parse(page(site_dir, "methods/nerf/")) if e.tag == "a" and "edit" in e.attrs.get("rel", "").split()
+    ]
     assert edit and edit[0].attrs["href"].endswith("/edit/main/papers/nerf.md")
 
 
@@ -98,9 +106,15 @@ def test_citation_metadata(catalog: Catalog, site_dir: Path) -> None:
 def test_no_request_to_other_hosts(site_dir: Path) -> None:
     for html_file in site_dir.rglob("*.html"):
         for element in parse(html_file.read_text(encoding="utf-8")):
-            if element.tag in ("script", "img", "iframe") and element.attrs.get("src", "").startswith(("http:", "https:", "//")):
+            if element.tag in ("script", "img", "iframe") and element.attrs.get("src", "").startswith(
+                ("http:", "https:", "//")
+            ):
                 raise AssertionError(f"{html_file}: {element.tag} from {element.attrs['src']}")
-            if element.tag == "link" and element.attrs.get("rel") in ("stylesheet", "preconnect", "preload") and element.attrs.get("href", "").startswith(("http:", "https:", "//")):
+            if (
+                element.tag == "link"
+                and element.attrs.get("rel") in ("stylesheet", "preconnect", "preload")
+                and element.attrs.get("href", "").startswith(("http:", "https:", "//"))
+            ):
                 raise AssertionError(f"{html_file}: link to {element.attrs['href']}")
 
 

@@ -31,7 +31,7 @@ def search_index_urls(site: Path) -> Counter[str]:
     urls: Counter[str] = Counter()
     for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
-        urls[json.loads(data[len(b"pagefind_dcd"):])["url"]] += 1
+        urls[json.loads(data[len(b"pagefind_dcd") :])["url"]] += 1
     return urls
 
 
@@ -55,9 +55,13 @@ def check_nothing_lost(catalog: Catalog, site: Path) -> None:
     assert Counter(row[index["columns"].index("slug")] for row in index["methods"]) == Counter(slugs)
     # Taxonomy pages: each method once on its field, task, venue edition, tag pages; year pages.
     for term in catalog.taxonomy.fields:
-        assert Counter(method_links(site, f"fields/{term.slug}/")) == Counter(p.slug for p in catalog.by_field.get(term.name, ()))
+        assert Counter(method_links(site, f"fields/{term.slug}/")) == Counter(
+            p.slug for p in catalog.by_field.get(term.name, ())
+        )
     for term in catalog.taxonomy.tasks:
-        assert Counter(method_links(site, f"tasks/{term.slug}/")) == Counter(p.slug for p in catalog.by_task.get(term.name, ()))
+        assert Counter(method_links(site, f"tasks/{term.slug}/")) == Counter(
+            p.slug for p in catalog.by_task.get(term.name, ())
+        )
     for edition in editions(catalog):
         url = edition.uri.removesuffix(".md") + "/"
         assert Counter(method_links(site, url)) == Counter(p.slug for p in edition.papers)
@@ -73,7 +77,9 @@ def check_nothing_lost(catalog: Catalog, site: Path) -> None:
     csl = json.loads((site / "data" / "papers.csl.json").read_text(encoding="utf-8"))
     assert Counter(item["id"] for item in csl) == Counter(keys)
     feed = ET.parse(site / "feed.xml").getroot()
-    links = [e.get("href", "") for e in feed.iter("{http://www.w3.org/2005/Atom}link") if "/methods/" in e.get("href", "")]
+    links = [
+        e.get("href", "") for e in feed.iter("{http://www.w3.org/2005/Atom}link") if "/methods/" in e.get("href", "")
+    ]
     assert Counter(h.rstrip("/").rsplit("/", 1)[-1] for h in links) == Counter(slugs)
     # The search index.
     indexed = search_index_urls(site)
@@ -112,7 +118,9 @@ def test_catalog_plain_list_is_split_into_pages(synthetic: tuple[Catalog, Path])
         pager = [e for e in elements if e.tag == "a" and any(a.startswith("nav.inr-pages") for a in e.ancestors)]
         targets = [resolve(url, e.attrs["href"]) for e in pager]
         assert set(targets) == set(urls) - {url}, (url, targets)
-        current = [e.text for e in elements if e.tag == "strong" and any(a.startswith("nav.inr-pages") for a in e.ancestors)]
+        current = [
+            e.text for e in elements if e.tag == "strong" and any(a.startswith("nav.inr-pages") for a in e.ancestors)
+        ]
         assert current == [str(number)]
     # Only the first page hosts the live catalog.
     assert 'data-src="data/catalog.json"' in page(site, "catalog/")

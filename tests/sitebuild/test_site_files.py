@@ -22,5 +22,9 @@ def test_open_graph_on_every_page(site_dir: Path) -> None:
     from sitehtml import parse
 
     for html_file in site_dir.rglob("index.html"):
-        props = {e.attrs.get("property"): e.attrs.get("content") for e in parse(html_file.read_text(encoding="utf-8")) if e.tag == "meta"}
+        props = {
+            e.attrs.get("property"): e.attrs.get("content")
+            for e in parse(html_file.read_text(encoding="utf-8"))
+            if e.tag == "meta"
+        }
         assert props.get("og:title") and props.get("og:description"), html_file

@@ -108,7 +108,9 @@ def test_home_chart_matches_data(catalog: Catalog, site_dir: Path) -> None:
     by_field = Counter()
     for bar in bars:
         by_field[bar.attrs["data-series"]] += int(bar.attrs["data-count"])
-    assert dict(by_field) == {f: n for f, n in ((t.name, len(catalog.by_field.get(t.name, ()))) for t in catalog.taxonomy.fields) if n}
+    assert dict(by_field) == {
+        f: n for f, n in ((t.name, len(catalog.by_field.get(t.name, ()))) for t in catalog.taxonomy.fields) if n
+    }
     bins, series = methods_over_time(catalog)
     table_rows = [e for e in elements if e.tag == "tr" and any("inr-chart-data" in a for a in e.ancestors)]
     assert len(table_rows) == len(bins) + 1
@@ -117,6 +119,12 @@ def test_home_chart_matches_data(catalog: Catalog, site_dir: Path) -> None:
 
 def test_statistics_charts_match_data(catalog: Catalog, site_dir: Path) -> None:
     elements = parse(page(site_dir, "statistics/"))
-    tasks = {e.attrs["data-bin"]: int(e.attrs["data-count"]) for e in elements if e.tag == "rect" and any("chart-tasks" in a or a == "figure.inr-chart" for a in e.ancestors[-2:]) and "data-bin" in e.attrs}
+    tasks = {
+        e.attrs["data-bin"]: int(e.attrs["data-count"])
+        for e in elements
+        if e.tag == "rect"
+        and any("chart-tasks" in a or a == "figure.inr-chart" for a in e.ancestors[-2:])
+        and "data-bin" in e.attrs
+    }
     task_counts = {t.name: len(catalog.by_task[t.name]) for t in catalog.taxonomy.tasks if catalog.by_task.get(t.name)}
     assert {k: v for k, v in tasks.items() if k in task_counts} == task_counts

@@ -73,7 +73,11 @@ def test_export_is_deterministic_and_reparses() -> None:
     second = parse_one("@misc{smith2020x, author={Smith, A}, title={X}, year={2020}}")
     text = bib.format_entries([first, second])
     lines = ENTRY.strip().splitlines()
-    shuffled = parse_one("\n".join([lines[0], *reversed(lines[1:-1]), lines[-1]]).replace("a test}\n", "a test},\n").replace("archiveprefix = {arXiv}\n", "archiveprefix = {arXiv},\n"))
+    shuffled = parse_one(
+        "\n".join([lines[0], *reversed(lines[1:-1]), lines[-1]])
+        .replace("a test}\n", "a test},\n")
+        .replace("archiveprefix = {arXiv}\n", "archiveprefix = {arXiv},\n")
+    )
     assert shuffled.fields != first.fields, "the fixture must list its fields in another order"
     assert text == bib.format_entries([shuffled, second])
     assert text.count("\n@") == 1 and "}\n\n@misc{smith2020x," in text
@@ -112,7 +116,7 @@ def test_parse_problems(text: str, code: str) -> None:
 
 
 def test_unbalanced_author_braces_are_a_syntax_error() -> None:
-    _, problems = bib.parse_entries("@misc{a, author={M{\\\"u}ller, A and {B, C}, title={x}, year={2020}}", "b.bib")
+    _, problems = bib.parse_entries('@misc{a, author={M{\\"u}ller, A and {B, C}, title={x}, year={2020}}', "b.bib")
     assert [p.code for p in problems] == ["bib-syntax"]
 
 
@@ -125,7 +129,9 @@ def test_unbalanced_author_braces_are_a_syntax_error() -> None:
     ],
 )
 def test_author_lists_that_cannot_be_split(authors: str, says: str) -> None:
-    entries, problems = bib.parse_entries(f"@misc{{a,\n  title={{x}},\n  author={{{authors}}},\n  year={{2020}}}}", "b.bib")
+    entries, problems = bib.parse_entries(
+        f"@misc{{a,\n  title={{x}},\n  author={{{authors}}},\n  year={{2020}}}}", "b.bib"
+    )
     assert [(p.code, p.line) for p in problems] == [("bib-author", 3)]
     assert says in problems[0].message
     assert entries and entries[0].authors == ()

@@ -78,7 +78,14 @@ def test_small_survey_layout() -> None:
     # b, c and d share a half-year: each is drawn on a later line than what it builds on.
     assert nodes["b"].layer == nodes["c"].layer == nodes["d"].layer
     assert nodes["b"].line < nodes["c"].line < nodes["d"].line
-    assert {(e.source, e.target) for e in layout.edges} == {("a", "b"), ("b", "c"), ("c", "d"), ("b", "d"), ("b", "e"), ("a", "f")}
+    assert {(e.source, e.target) for e in layout.edges} == {
+        ("a", "b"),
+        ("b", "c"),
+        ("c", "d"),
+        ("b", "d"),
+        ("b", "e"),
+        ("a", "f"),
+    }
 
 
 def test_output_is_deterministic_whatever_the_input_order() -> None:

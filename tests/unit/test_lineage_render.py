@@ -33,8 +33,18 @@ def paper(slug: str, posted: dt.date, builds_on: tuple[str, ...] = (), name: str
         display={"title": title},
         authors=(Person("Jane", "", "Doe"),),
     )
-    return Paper(slug=slug, name=name or slug.upper(), field="Field", task="Task", venue="arXiv", entry=entry,
-                 posted=posted, builds_on=builds_on, inputs=("x",), outputs=("y",))
+    return Paper(
+        slug=slug,
+        name=name or slug.upper(),
+        field="Field",
+        task="Task",
+        venue="arXiv",
+        entry=entry,
+        posted=posted,
+        builds_on=builds_on,
+        inputs=("x",),
+        outputs=("y",),
+    )
 
 
 def html_of(page_markdown: str) -> str:
@@ -43,11 +53,14 @@ def html_of(page_markdown: str) -> str:
 
 
 def hostile_catalog() -> Catalog:
-    return Catalog.of(TAXONOMY, (
-        paper("base", dt.date(2020, 1, 5)),
-        paper("evil", dt.date(2020, 9, 1), ("base",), name=HOSTILE, title=HOSTILE),
-        paper("alone", dt.date(2021, 2, 1)),
-    ))
+    return Catalog.of(
+        TAXONOMY,
+        (
+            paper("base", dt.date(2020, 1, 5)),
+            paper("evil", dt.date(2020, 9, 1), ("base",), name=HOSTILE, title=HOSTILE),
+            paper("alone", dt.date(2021, 2, 1)),
+        ),
+    )
 
 
 def test_hostile_names_are_escaped_in_the_svg() -> None:
@@ -116,7 +129,10 @@ def test_neighbourhood_markdown_on_the_method_page() -> None:
     assert 'id="lineage"' in html and "lineage-node-hub" in html
     one = neighbourhood(catalog, catalog.by_slug["g05"])
     assert "**which builds on:** [HUB](hub.md)" in one and "more" not in one
-    assert neighbourhood(Catalog.of(TAXONOMY, (paper("solo", dt.date(2020, 1, 1)),)), paper("solo", dt.date(2020, 1, 1))) == ""
+    assert (
+        neighbourhood(Catalog.of(TAXONOMY, (paper("solo", dt.date(2020, 1, 1)),)), paper("solo", dt.date(2020, 1, 1)))
+        == ""
+    )
 
 
 def test_page_size_does_not_grow_with_the_number_of_descendants() -> None:

@@ -32,7 +32,12 @@ def test_dead_and_live_links() -> None:
     try:
         base = f"http://127.0.0.1:{port}"
         closed = free_port()
-        links = [Link(f"{base}/ok", "a.md"), Link(f"{base}/gone", "b.md"), Link(f"{base}/no-head", "c.md"), Link(f"http://127.0.0.1:{closed}/", "d.md")]
+        links = [
+            Link(f"{base}/ok", "a.md"),
+            Link(f"{base}/gone", "b.md"),
+            Link(f"{base}/no-head", "c.md"),
+            Link(f"http://127.0.0.1:{closed}/", "d.md"),
+        ]
         results = check_links(links, timeout=2, max_requests=10, workers=2)
         assert [r.dead for r in results] == [False, True, False, True]
         assert results[1].status == 404 and results[3].status == 0

@@ -76,7 +76,9 @@ def test_rendering_is_deterministic_across_processes(tmp_path: Path) -> None:
     digests = set()
     for seed, folder in (("1", GOLDEN / "papers"), ("2", copy), ("3", GOLDEN / "papers")):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "hooks")}
-        run = subprocess.run([sys.executable, "-c", _DIGEST, str(folder)], env=env, capture_output=True, text=True, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", _DIGEST, str(folder)], env=env, capture_output=True, text=True, check=True
+        )
         digests.add(run.stdout.strip())
     assert len(digests) == 1, digests
 

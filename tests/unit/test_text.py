@@ -10,7 +10,11 @@ from hypothesis import strategies as st
 from inrsurvey.render.text import rel
 
 _part = st.sampled_from(["methods", "tasks", "bib", "a", "b", "venues"])
-_uri = st.builds(lambda folders, name: "/".join([*folders, name]), st.lists(_part, max_size=3), st.sampled_from(["x.md", "index.md", "y.bib"]))
+_uri = st.builds(
+    lambda folders, name: "/".join([*folders, name]),
+    st.lists(_part, max_size=3),
+    st.sampled_from(["x.md", "index.md", "y.bib"]),
+)
 
 
 @given(_uri, _uri)
@@ -33,7 +37,15 @@ def test_title_after_name_drops_only_a_repeated_name() -> None:
         entry = BibEntry("k", "misc", (("title", title),), {"title": title}, ())
         return Paper(slug="x", name=name, field="", task="", venue="", entry=entry)
 
-    assert title_after_name(paper("Zip-NeRF", "Zip-NeRF: Anti-Aliased Grid-Based Neural Radiance Fields")) == "Anti-Aliased Grid-Based Neural Radiance Fields"
-    assert title_after_name(paper("NeRF--", "NeRF--: Neural Radiance Fields Without Known Camera Parameters")).startswith("Neural")
-    assert title_after_name(paper("DVGO", "Direct Voxel Grid Optimization: Super-fast Convergence")) == "Direct Voxel Grid Optimization: Super-fast Convergence"
+    assert (
+        title_after_name(paper("Zip-NeRF", "Zip-NeRF: Anti-Aliased Grid-Based Neural Radiance Fields"))
+        == "Anti-Aliased Grid-Based Neural Radiance Fields"
+    )
+    assert title_after_name(
+        paper("NeRF--", "NeRF--: Neural Radiance Fields Without Known Camera Parameters")
+    ).startswith("Neural")
+    assert (
+        title_after_name(paper("DVGO", "Direct Voxel Grid Optimization: Super-fast Convergence"))
+        == "Direct Voxel Grid Optimization: Super-fast Convergence"
+    )
     assert title_after_name(paper("NeRV", "NeRV:")) == "NeRV:"

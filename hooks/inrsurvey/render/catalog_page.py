@@ -29,8 +29,7 @@ def catalog_item(catalog: Catalog, paper: Paper, uri: str = paths.CATALOG) -> st
     return (
         f"- **{link(paper.name, uri, paths.method(paper))}** · {md(paper.title)}"
         f" · {md(author_short(paper.authors, paper.entry.et_al))} · {md(venue_label(venue, paper.year))}"
-        f" · {md(paper.field)} · {md(paper.task)} · {md(tags)}"
-        + (" · " + " ".join(links) if links else "")
+        f" · {md(paper.field)} · {md(paper.task)} · {md(tags)}" + (" · " + " ".join(links) if links else "")
     )
 
 
@@ -55,7 +54,7 @@ def catalog_page(catalog: Catalog, number: int = 1) -> str:
     total = page_count(catalog)
     uri = paths.catalog_part(number)
     first = (number - 1) * PAGE_SIZE
-    chunk = catalog.papers[first:first + PAGE_SIZE]
+    chunk = catalog.papers[first : first + PAGE_SIZE]
     meta = {
         "title": "Catalog" if number == 1 else f"Catalog, page {number} of {total}",
         "description": "All methods, filterable by field, task, venue, year, tags and code",
@@ -65,7 +64,8 @@ def catalog_page(catalog: Catalog, number: int = 1) -> str:
     span = f"methods {first + 1}–{first + len(chunk)} of {len(catalog)}"
     if number == 1:
         intro = (
-            f"All {len(catalog)} methods of the survey" + (f", {PAGE_SIZE} a page ({span})" if total > 1 else "")
+            f"All {len(catalog)} methods of the survey"
+            + (f", {PAGE_SIZE} a page ({span})" if total > 1 else "")
             + ". With JavaScript enabled this page offers filters, sorting, selection, comparison and BibTeX export."
         )
         # The index is resolved against the site root by the catalog script.
@@ -78,8 +78,7 @@ def catalog_page(catalog: Catalog, number: int = 1) -> str:
     nav = pager(number, total)
     return (
         front_matter(meta) + "\n"
-        f"# {meta['title']}\n\n" + opening
-        + f'<p class="inr-catalog-static" markdown>{intro}</p>\n\n'
+        f"# {meta['title']}\n\n" + opening + f'<p class="inr-catalog-static" markdown>{intro}</p>\n\n'
         f'<div class="inr-catalog-list" markdown>\n\n{items}\n\n{nav}</div>\n\n'
         "</div>\n"
     )

@@ -34,8 +34,12 @@ def time_bins(papers: Sequence[Paper]) -> list[str]:
         return []
     first, last = min(dates), max(dates)
     if last.year - first.year <= 4:
-        return [f"{y} Q{q}" for y in range(first.year, last.year + 1) for q in range(1, 5)
-                if (y, q) >= (first.year, (first.month - 1) // 3 + 1) and (y, q) <= (last.year, (last.month - 1) // 3 + 1)]
+        return [
+            f"{y} Q{q}"
+            for y in range(first.year, last.year + 1)
+            for q in range(1, 5)
+            if (y, q) >= (first.year, (first.month - 1) // 3 + 1) and (y, q) <= (last.year, (last.month - 1) // 3 + 1)
+        ]
     return [str(y) for y in range(first.year, last.year + 1)]
 
 
@@ -57,9 +61,9 @@ def methods_over_time(catalog: Catalog) -> tuple[list[str], list[Series]]:
 
 
 def _data_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    head = "".join(f"<th scope=\"col\">{esc(h)}</th>" for h in headers)
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     body = "".join(
-        "<tr>" + f"<th scope=\"row\">{esc(r[0])}</th>" + "".join(f"<td>{esc(c)}</td>" for c in r[1:]) + "</tr>"
+        "<tr>" + f'<th scope="row">{esc(r[0])}</th>' + "".join(f"<td>{esc(c)}</td>" for c in r[1:]) + "</tr>"
         for r in rows
     )
     return (
@@ -114,7 +118,8 @@ def stacked_columns(chart_id: str, title: str, description: str, bins: Sequence[
     rows = [[label, *[str(s.values[i]) for s in series], str(totals[i])] for i, label in enumerate(bins)]
     table = _data_table(title, ["Period", *[s.name for s in series], "Total"], rows)
     return (
-        f'<figure class="inr-chart" id="{chart_id}" data-pagefind-ignore="all">' + "".join(parts)
+        f'<figure class="inr-chart" id="{chart_id}" data-pagefind-ignore="all">'
+        + "".join(parts)
         + f"<figcaption>{esc(description)}</figcaption>{table}</figure>\n"
     )
 
@@ -142,7 +147,8 @@ def horizontal_bars(chart_id: str, title: str, description: str, items: Sequence
     parts.append("</svg>")
     table = _data_table(title, ["Label", "Methods"], [[label, str(count)] for label, count in items])
     return (
-        f'<figure class="inr-chart" id="{chart_id}" data-pagefind-ignore="all">' + "".join(parts)
+        f'<figure class="inr-chart" id="{chart_id}" data-pagefind-ignore="all">'
+        + "".join(parts)
         + f"<figcaption>{esc(description)}</figcaption>{table}</figure>\n"
     )
 
@@ -163,11 +169,23 @@ def field_timeline_chart(catalog: Catalog) -> str:
 def venue_chart(catalog: Catalog) -> str:
     """Methods per venue series, most first."""
     counts = Counter(p.venue for p in catalog.papers)
-    items = sorted(((v.id if v.kind != "preprint" else "arXiv only", counts[v.id]) for v in catalog.taxonomy.venues if counts[v.id]), key=lambda x: (-x[1], x[0]))
-    return horizontal_bars("chart-venues", "Methods per venue", "Number of methods published at each venue (all years).", items)
+    items = sorted(
+        (
+            (v.id if v.kind != "preprint" else "arXiv only", counts[v.id])
+            for v in catalog.taxonomy.venues
+            if counts[v.id]
+        ),
+        key=lambda x: (-x[1], x[0]),
+    )
+    return horizontal_bars(
+        "chart-venues", "Methods per venue", "Number of methods published at each venue (all years).", items
+    )
 
 
 def task_chart(catalog: Catalog) -> str:
     """Methods per task, most first."""
-    items = sorted(((t.name, len(catalog.by_task.get(t.name, ()))) for t in catalog.taxonomy.tasks if catalog.by_task.get(t.name)), key=lambda x: (-x[1], x[0]))
+    items = sorted(
+        ((t.name, len(catalog.by_task.get(t.name, ()))) for t in catalog.taxonomy.tasks if catalog.by_task.get(t.name)),
+        key=lambda x: (-x[1], x[0]),
+    )
     return horizontal_bars("chart-tasks", "Methods per task", "Number of methods for each task.", items)

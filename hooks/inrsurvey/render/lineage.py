@@ -155,7 +155,12 @@ def lineage_tables(catalog: Catalog, from_uri: str) -> str:
             later = sorted(catalog.built_on_by.get(paper.slug, ()), key=lambda p: (p.sort_date, p.slug))
             rows.append((method, md(posted_text(paper)), _names(builds, from_uri), _names(later, from_uri)))
         label = half_year_label(key)
-        table = Table(("Method", "First posted", "Builds on", "Built on by"), tuple(rows), f"Methods first posted {label}", sortable=False)
+        table = Table(
+            ("Method", "First posted", "Builds on", "Built on by"),
+            tuple(rows),
+            f"Methods first posted {label}",
+            sortable=False,
+        )
         parts.append(f"### {esc(label)}\n\n{table.as_markdown()}")
     return "\n".join(parts)
 
@@ -167,10 +172,19 @@ def lineage_page(catalog: Catalog) -> str:
     shown, total = len(layout.nodes), len(catalog)
     svg = lineage_svg(layout, catalog.by_slug, uri, total)
     backward = sum(e.backward for e in layout.edges)
-    dashed = f" A dashed line joins a method to one posted before it that builds on it ({backward} such links)." if backward else ""
+    dashed = (
+        f" A dashed line joins a method to one posted before it that builds on it ({backward} such links)."
+        if backward
+        else ""
+    )
     return "\n".join(
         [
-            page_front("Lineage", "Which methods build on which, ordered by first posting", hide=["toc"], search={"exclude": True}),
+            page_front(
+                "Lineage",
+                "Which methods build on which, ordered by first posting",
+                hide=["toc"],
+                search={"exclude": True},
+            ),
             "# Lineage\n",
             "Which methods build on which. Each band is a half-year of first posting, oldest at the top; "
             "a line runs from a method down to every method that builds on it. Point at or focus a method "
@@ -200,7 +214,9 @@ class Level:
 
 def _cap(papers: Iterable[Paper], catalog: Catalog) -> Level:
     items = list(papers)
-    best = sorted(items, key=lambda p: (-len(catalog.built_on_by.get(p.slug, ())), p.sort_date, p.slug))[:NEIGHBOURS_SHOWN]
+    best = sorted(items, key=lambda p: (-len(catalog.built_on_by.get(p.slug, ())), p.sort_date, p.slug))[
+        :NEIGHBOURS_SHOWN
+    ]
     return Level(tuple(sorted(best, key=lambda p: (p.sort_date, p.slug))), len(items) - len(best))
 
 
@@ -239,7 +255,11 @@ def neighbourhood(catalog: Catalog, paper: Paper) -> str:
         if first.shown:
             lines.append(_level_line(first, "Builds on" if upward else "Built on by", uri, anchor))
         if second.shown:
-            label = ("which builds on" if one else "which build on") if upward else ("which is built on by" if one else "which are built on by")
+            label = (
+                ("which builds on" if one else "which build on")
+                if upward
+                else ("which is built on by" if one else "which are built on by")
+            )
             lines.append(_level_line(second, label, uri, anchor, "    "))
     if not lines:
         return ""

@@ -76,11 +76,35 @@ def _downloads(catalog: Catalog, uri: str, args: dict[str, str]) -> str:
         return f"[{md(label)}]({rel(uri, target)}){{: download }} ({count})"
 
     groups = [
-        ("By field", [item(t.name, paths.group_bib("field", t.slug), len(catalog.by_field[t.name])) for t in tax.fields if catalog.by_field.get(t.name)]),
-        ("By task", [item(t.name, paths.group_bib("task", t.slug), len(catalog.by_task[t.name])) for t in tax.tasks if catalog.by_task.get(t.name)]),
+        (
+            "By field",
+            [
+                item(t.name, paths.group_bib("field", t.slug), len(catalog.by_field[t.name]))
+                for t in tax.fields
+                if catalog.by_field.get(t.name)
+            ],
+        ),
+        (
+            "By task",
+            [
+                item(t.name, paths.group_bib("task", t.slug), len(catalog.by_task[t.name]))
+                for t in tax.tasks
+                if catalog.by_task.get(t.name)
+            ],
+        ),
         ("By venue", [item(e.label, paths.group_bib("venue", e.slug), len(e.papers)) for e in editions(catalog)]),
-        ("By year", [item(str(y), paths.group_bib("year", str(y)), len(year_papers(catalog, y))) for y in years(catalog)]),
-        ("By tag", [item(t.name, paths.group_bib("tag", t.id), len(catalog.by_tag[t.id])) for t in tax.tags if catalog.by_tag.get(t.id)]),
+        (
+            "By year",
+            [item(str(y), paths.group_bib("year", str(y)), len(year_papers(catalog, y))) for y in years(catalog)],
+        ),
+        (
+            "By tag",
+            [
+                item(t.name, paths.group_bib("tag", t.id), len(catalog.by_tag[t.id]))
+                for t in tax.tags
+                if catalog.by_tag.get(t.id)
+            ],
+        ),
     ]
     return "\n".join(f"- **{name}:** " + " · ".join(items) for name, items in groups if items) + "\n"
 
@@ -102,7 +126,12 @@ EXPANDERS: dict[str, Callable[[Catalog, str, dict[str, str]], str]] = {
 """Marker name -> function(catalog, page uri, arguments) returning Markdown."""
 
 
-def expand_markers(markdown: str, catalog: Catalog, page_uri: str, extra: dict[str, Callable[[Catalog, str, dict[str, str]], str]] | None = None) -> str:
+def expand_markers(
+    markdown: str,
+    catalog: Catalog,
+    page_uri: str,
+    extra: dict[str, Callable[[Catalog, str, dict[str, str]], str]] | None = None,
+) -> str:
     """Replace every `inrsurvey:` marker of a page with its generated Markdown.
 
     Raises:

@@ -27,6 +27,7 @@ from .text import (
 RELATED_SAME_TASK = 8
 """How many other methods of the same task a method page lists (nearest in time)."""
 
+
 def neutralize_html(markdown: str) -> str:
     """Make raw HTML and attribute lists in contributor Markdown show as text.
 
@@ -164,7 +165,10 @@ def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
     where = link(venue_label(venue, paper.year), uri, paths.venue(venue, paper.year))
     if venue.kind != "preprint":
         where += f" · {md(venue.name)} ({venue.kind})"
-    pairs = [_fact("Authors", md(author_list(paper.authors, paper.entry.et_al)), wide=True), _fact("Published in", where, wide=True)]
+    pairs = [
+        _fact("Authors", md(author_list(paper.authors, paper.entry.et_al)), wide=True),
+        _fact("Published in", where, wide=True),
+    ]
     if paper.year:
         pairs.append(_fact("Year", link(str(paper.year), uri, paths.year(paper.year))))
     if paper.posted:
@@ -224,11 +228,7 @@ def _sources(paper: Paper) -> str:
 def _network(paper: Paper) -> str:
     inputs = ", ".join(md(i) for i in paper.inputs)
     outputs = ", ".join(md(o) for o in paper.outputs)
-    return (
-        '<div class="inr-network" markdown>\n\n'
-        f"**Network** · takes {inputs} → predicts {outputs}\n\n"
-        "</div>\n"
-    )
+    return f'<div class="inr-network" markdown>\n\n**Network** · takes {inputs} → predicts {outputs}\n\n</div>\n'
 
 
 def _related(catalog: Catalog, paper: Paper, uri: str) -> str:

@@ -20,7 +20,11 @@ def summary_page(catalog: Catalog) -> str:
     table = summary_table(catalog, paths.SUMMARY)
     return "\n".join(
         [
-            page_front("Summary table", "Every method of the survey: field, task, venue and first posting", search={"exclude": True}),
+            page_front(
+                "Summary table",
+                "Every method of the survey: field, task, venue and first posting",
+                search={"exclude": True},
+            ),
             "# Summary table\n",
             f"All {len(catalog)} methods, ordered as in the survey: by field, then task, then date of "
             "first posting. Venues and dates are our verified facts, which differ from the original "
@@ -66,7 +70,8 @@ def recent_block(catalog: Catalog, from_uri: str, limit: int = 6) -> str:
     lines = [
         f"- {link(p.name, from_uri, paths.method(p))}: {md(title_after_name(p))} "
         f"({md(venue_label(p.joined.venue, p.year))}), added {md(long_date(p.added))}"
-        for p in papers if p.added
+        for p in papers
+        if p.added
     ]
     lines.append(f"\n{link('All additions, by month', from_uri, paths.CHANGELOG)}")
     return '<div class="inr-recent" data-pagefind-ignore="all" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"

@@ -19,10 +19,7 @@ def schema_table() -> str:
     ]
     for key in KEYS:
         example = key.example.replace("|", "\\|")
-        rows.append(
-            f"| `{key.name}` | {key.type} | {'yes' if key.required else 'no'} | "
-            f"{key.meaning} | `{example}` |"
-        )
+        rows.append(f"| `{key.name}` | {key.type} | {'yes' if key.required else 'no'} | {key.meaning} | `{example}` |")
     return "\n".join(rows) + "\n"
 
 

@@ -24,19 +24,18 @@ class Table:
 
     def as_markdown(self) -> str:
         """The table wrapped in a `div` carrying its class and sortable flag."""
+
         def cell(text: str) -> str:
             return text.replace("|", "\\|").replace("\n", " ")
 
         lines = ["| " + " | ".join(cell(h) for h in self.headers) + " |"]
         lines.append("|" + "|".join("---" for _ in self.headers) + "|")
         lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in self.rows]
-        flag = (' data-sortable="true"' if self.sortable else "") + ("" if self.searchable else ' data-pagefind-ignore="all"')
-        caption = f' aria-label="{esc(self.caption)}"' if self.caption else ""
-        return (
-            f'<div class="{self.css_class}"{flag}{caption} markdown>\n\n'
-            + "\n".join(lines)
-            + "\n\n</div>\n"
+        flag = (' data-sortable="true"' if self.sortable else "") + (
+            "" if self.searchable else ' data-pagefind-ignore="all"'
         )
+        caption = f' aria-label="{esc(self.caption)}"' if self.caption else ""
+        return f'<div class="{self.css_class}"{flag}{caption} markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _code_cell(paper: Paper) -> str:
@@ -45,7 +44,7 @@ def _code_cell(paper: Paper) -> str:
     parts = []
     for code in paper.code:
         label = code.framework or "code"
-        parts.append(f"[{md(label)}](<{code.url}>){{: rel=\"noopener\" }}" + ("" if code.official else " (unofficial)"))
+        parts.append(f'[{md(label)}](<{code.url}>){{: rel="noopener" }}' + ("" if code.official else " (unofficial)"))
     return ", ".join(parts)
 
 
@@ -80,14 +79,20 @@ def summary_table(catalog: Catalog, from_uri: str) -> Table:
     for paper in catalog.papers:
         venue = paper.joined.venue
         field, task = paper.joined.field, paper.joined.task
-        published = "—" if venue.kind == "preprint" else link(venue_label(venue, paper.year), from_uri, paths.venue(venue, paper.year))
+        published = (
+            "—"
+            if venue.kind == "preprint"
+            else link(venue_label(venue, paper.year), from_uri, paths.venue(venue, paper.year))
+        )
         rows.append(
             (
                 link(paper.name, from_uri, paths.method(paper)),
                 link(field.name, from_uri, paths.field(field)) if field else md(paper.field),
                 link(task.name, from_uri, paths.task(task)) if task else md(paper.task),
                 published,
-                f'<span data-sort="{paper.posted.isoformat()}">{esc(long_date(paper.posted))}</span>' if paper.posted else "—",
+                f'<span data-sort="{paper.posted.isoformat()}">{esc(long_date(paper.posted))}</span>'
+                if paper.posted
+                else "—",
             )
         )
     return Table(

@@ -142,7 +142,9 @@ def venue_page(catalog: Catalog, edition: Edition) -> str:
     facet = {"venue": venue.slug} if venue.kind == "preprint" else {"venue": venue.slug, "year": str(edition.year)}
     return "\n".join(
         [
-            _front(edition.label, f"Implicit neural representation methods at {edition.label}", exclude_from_search=True),
+            _front(
+                edition.label, f"Implicit neural representation methods at {edition.label}", exclude_from_search=True
+            ),
             f"# {md(edition.label)}\n",
             f"{about}\n{{: .inr-definition }}\n",
             _actions(uri, paths.group_bib("venue", edition.slug), len(edition.papers), facet),
@@ -159,7 +161,11 @@ def year_page(catalog: Catalog, year: int) -> str:
     both = {p.slug: p for p in published + posted}
     ordered = [p for p in catalog.papers if p.slug in both]
     parts = [
-        _front(str(year), f"Implicit neural representation methods published or first posted in {year}", exclude_from_search=True),
+        _front(
+            str(year),
+            f"Implicit neural representation methods published or first posted in {year}",
+            exclude_from_search=True,
+        ),
         f"# {year}\n",
         _actions(uri, paths.group_bib("year", str(year)), len(ordered), {"year": str(year)}),
         f"## Published in {year}\n",
@@ -193,32 +199,44 @@ def tag_page(catalog: Catalog, tag: Tag) -> str:
 
 def _overview(title: str, intro: str, rows: list[tuple[str, str, int, str]], from_uri: str) -> str:
     lines = [f"- {link(label, from_uri, target)} ({count}): {md(note)}" for label, note, count, target in rows]
-    return "\n".join([_front(title, intro, exclude_from_search=True), f"# {md(title)}\n", f"{md(intro)}\n", "\n".join(lines) + "\n"])
+    return "\n".join(
+        [_front(title, intro, exclude_from_search=True), f"# {md(title)}\n", f"{md(intro)}\n", "\n".join(lines) + "\n"]
+    )
 
 
 def fields_overview(catalog: Catalog) -> str:
     """All fields with their counts."""
-    rows = [(t.name, t.definition, len(catalog.by_field.get(t.name, ())), paths.field(t)) for t in catalog.taxonomy.fields]
+    rows = [
+        (t.name, t.definition, len(catalog.by_field.get(t.name, ())), paths.field(t)) for t in catalog.taxonomy.fields
+    ]
     return _overview("Fields", "The survey's fields, from space-time volumes to images.", rows, paths.FIELDS)
 
 
 def tasks_overview(catalog: Catalog) -> str:
     """All tasks with their counts."""
     rows = [(t.name, t.definition, len(catalog.by_task.get(t.name, ())), paths.task(t)) for t in catalog.taxonomy.tasks]
-    return _overview("Tasks", "What the methods are used for; each task page compares its methods in a table.", rows, paths.TASKS)
+    return _overview(
+        "Tasks", "What the methods are used for; each task page compares its methods in a table.", rows, paths.TASKS
+    )
 
 
 def venues_overview(catalog: Catalog) -> str:
     """All venue editions with their counts, grouped by kind."""
     uri = paths.VENUES
-    parts = [_front("Venues", "Where the methods were published", exclude_from_search=True), "# Venues\n", "Where the methods were published, by kind of venue.\n"]
+    parts = [
+        _front("Venues", "Where the methods were published", exclude_from_search=True),
+        "# Venues\n",
+        "Where the methods were published, by kind of venue.\n",
+    ]
     all_editions = editions(catalog)
     for kind in ("conference", "journal", "workshop", "preprint"):
         group = [e for e in all_editions if e.venue.kind == kind]
         if not group:
             continue
         parts.append(f"## {kind.capitalize()}s\n" if kind != "preprint" else "## Preprints\n")
-        parts.append("\n".join(f"- {link(e.label, uri, e.uri)} ({len(e.papers)}): {md(e.venue.name)}" for e in group) + "\n")
+        parts.append(
+            "\n".join(f"- {link(e.label, uri, e.uri)} ({len(e.papers)}): {md(e.venue.name)}" for e in group) + "\n"
+        )
     return "\n".join(parts)
 
 
@@ -230,7 +248,14 @@ def years_overview(catalog: Catalog) -> str:
         published = sum(1 for p in catalog.papers if p.year == year)
         posted = sum(1 for p in catalog.papers if p.posted and p.posted.year == year)
         lines.append(f"- {link(str(year), uri, paths.year(year))}: {published} published, {posted} first posted")
-    return "\n".join([_front("Years", "Methods by year", exclude_from_search=True), "# Years\n", "Methods by year of publication and of first arXiv posting.\n", "\n".join(lines) + "\n"])
+    return "\n".join(
+        [
+            _front("Years", "Methods by year", exclude_from_search=True),
+            "# Years\n",
+            "Methods by year of publication and of first arXiv posting.\n",
+            "\n".join(lines) + "\n",
+        ]
+    )
 
 
 def tags_overview(catalog: Catalog) -> str:
