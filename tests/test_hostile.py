@@ -190,7 +190,7 @@ def test_and_others_is_et_al_everywhere(tmp_path: Path) -> None:
     """`and others` stays in the BibTeX and never becomes an author named "others"."""
     from inrsurvey.export import csl_item
     from inrsurvey.render.method import head_meta, json_ld
-    from inrsurvey.render.text import author_list, plain_citation
+    from inrsurvey.render.wording import author_list, plain_citation
 
     papers = _survey(tmp_path)
     bib = (papers / "nerf.bib").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from .bib import format_entries, format_entry
 from .model import Catalog, Paper
 from .render import paths
 from .render.compare_page import MAX_METHODS, MIN_METHODS
-from .render.text import author_list, title_after_name, venue_label
+from .render.wording import author_list, title_after_name, venue_label
 
 JSON_SCHEMA_VERSION = 1
 """Version of the `data/papers.json` layout; bumped on any incompatible change."""

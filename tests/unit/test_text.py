@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inrsurvey.render.text import rel
+from inrsurvey.render.links import rel
 
 _part = st.sampled_from(["methods", "tasks", "bib", "a", "b", "venues"])
 _uri = st.builds(
@@ -31,7 +31,7 @@ def test_rel_examples() -> None:
 
 def test_title_after_name_drops_only_a_repeated_name() -> None:
     from inrsurvey.model import BibEntry, Paper
-    from inrsurvey.render.text import title_after_name
+    from inrsurvey.render.wording import title_after_name
 
     def paper(name: str, title: str) -> Paper:
         entry = BibEntry("k", "misc", (("title", title),), {"title": title}, ())

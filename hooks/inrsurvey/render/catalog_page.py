@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from ..model import Catalog, Paper
 from . import paths
-from .text import author_short, ext_link, front_matter, link, md, venue_label
+from .links import ext_link, link
+from .pagefront import front_matter
+from .text import md
+from .wording import author_short, venue_label
 
 PAGE_SIZE = 200
 """Methods on each page of the plain list, so the catalog page stays small at thousands of methods."""

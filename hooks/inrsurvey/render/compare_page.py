@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..model import Catalog
 from . import paths
-from .text import front_matter, link
+from .links import link
+from .pagefront import front_matter
 
 MIN_METHODS = 2
 """The fewest methods a comparison is meant for (fewer are shown with a note)."""

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from ..model import Catalog, Paper
 from . import paths
 from .lineage_layout import Edge, Layout, Node, half_year, half_year_label, layout_lineage
+from .links import link, rel
+from .pagefront import page_front
 from .tables import Table
-from .text import esc, link, long_date, md, page_front, rel
+from .text import esc, md
+from .wording import long_date
 
 LABEL_CHARS = 20
 """Longest name sure to fit a node; a longer one is replaced by an alias that fits, if any."""

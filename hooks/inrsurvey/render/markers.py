@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from ..model import Catalog
 from . import charts, pages, paths
+from .links import rel
 from .reference_tables import codes_list, json_schema_table, schema_table
 from .tables import comparison_table, summary_table
 from .taxonomy import editions, year_papers, years
-from .text import md, outside_code, rel
+from .text import md, outside_code
 
 MARKER = re.compile(r"<!--\s*inrsurvey:([a-z-]+)((?:\s+[a-z_]+=\"[^\"]*\")*)\s*-->")
 _ARG = re.compile(r'([a-z_]+)="([^"]*)"')

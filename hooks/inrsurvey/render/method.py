@@ -9,20 +9,11 @@ from ..bib import format_entry
 from ..model import Catalog, Paper
 from . import paths
 from .lineage import neighbourhood
+from .links import ext_link, link, rel
+from .pagefront import page_front
 from .sanitize import fence
-from .text import (
-    author_list,
-    author_short,
-    ext_link,
-    link,
-    long_date,
-    md,
-    outside_code,
-    page_front,
-    plain_citation,
-    rel,
-    venue_label,
-)
+from .text import md, outside_code
+from .wording import author_list, author_short, long_date, plain_citation, venue_label
 
 RELATED_SAME_TASK = 8
 """How many other methods of the same task a method page lists (nearest in time)."""

@@ -11,8 +11,11 @@ from collections import defaultdict
 
 from ..model import Catalog, Paper
 from . import charts, paths
+from .links import link
+from .pagefront import page_front
 from .tables import summary_table
-from .text import author_short, link, long_date, md, page_front, title_after_name, venue_label
+from .text import md
+from .wording import author_short, long_date, title_after_name, venue_label
 
 
 def summary_page(catalog: Catalog) -> str:

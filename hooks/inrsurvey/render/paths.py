@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Paper, Tag, Term, Venue
-from .text import edition_slug, rel
+from .links import rel
 
 CATALOG = "catalog.md"
 COMPARE = "compare.md"
@@ -23,6 +23,13 @@ PAPERS_JSON = "data/papers.json"
 CATALOG_JSON = "data/catalog.json"
 CSL_JSON = "data/papers.csl.json"
 FEED = "feed.xml"
+
+
+def edition_slug(venue: Venue, year: int | None) -> str:
+    """Slug of a venue edition page: `cvpr-2021`, or `arxiv` for all preprints."""
+    if venue.kind == "preprint" or not year:
+        return venue.slug
+    return f"{venue.slug}-{year}"
 
 
 def page_url(uri: str) -> str:

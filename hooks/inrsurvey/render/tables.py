@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from ..model import Catalog, Paper
 from . import paths
-from .text import esc, link, long_date, md, venue_label
+from .links import link
+from .text import esc, md
+from .wording import long_date, venue_label
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,12 @@ from urllib.parse import urlencode
 
 from ..model import Catalog, Paper, Tag, Term, Venue
 from . import paths
+from .links import link, rel
+from .pagefront import page_front
+from .paths import edition_slug
 from .tables import comparison_table
-from .text import author_short, edition_slug, link, md, page_front, rel, venue_label
+from .text import md
+from .wording import author_short, venue_label
 
 
 @dataclass(frozen=True)
