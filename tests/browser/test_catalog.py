@@ -181,8 +181,7 @@ def test_phone_viewport_has_no_horizontal_scroll(browser: Any, base_url: str) ->
     context = browser.new_context(viewport={"width": 375, "height": 740}, base_url=base_url, is_mobile=True)
     tab = context.new_page()
     for url in ("catalog/", "compare/?methods=nerf,siren,liif", "methods/nerf/", "tasks/view-synthesis/", ""):
-        tab.goto(url)
-        tab.wait_for_timeout(200)
+        tab.goto(url, wait_until="networkidle")
         overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (url, overflow)
     context.close()
