@@ -121,6 +121,14 @@ def _check_taxonomy_terms(catalog: Catalog, paper: Paper) -> Iterator[Problem]:
 
 
 def _check_entry(paper: Paper) -> Iterator[Problem]:
+    """The BibTeX entry: its fields, its text, its key and identifiers, its arXiv fields."""
+    yield from _check_entry_text(paper)
+    yield from _check_entry_ids(paper)
+    yield from _check_arxiv(paper)
+
+
+def _check_entry_text(paper: Paper) -> Iterator[Problem]:
+    """Required fields, the author count, and LaTeX the display cannot show."""
     entry = paper.entry
     for name in REQUIRED_BIB.get(entry.entry_type, ()):
         if not entry.get(name).strip():
@@ -153,6 +161,11 @@ def _check_entry(paper: Paper) -> Iterator[Problem]:
                 f"unescaped {' '.join(special)} in {name}: LaTeX reads these as commands; write "
                 + " ".join(f"\\{c}" for c in special),
             )
+
+
+def _check_entry_ids(paper: Paper) -> Iterator[Problem]:
+    """The year, the citation key, the title's protected capitals, the DOI and URL."""
+    entry = paper.entry
     year = entry.get("year")
     if year and not YEAR.match(year):
         yield _bib(paper, "year", "bib-year", f"year '{year}' must be four digits")
@@ -184,6 +197,11 @@ def _check_entry(paper: Paper) -> Iterator[Problem]:
         reason = check_url(entry.get("url"))
         if reason:
             yield _bib(paper, "url", "url-scheme", reason + "; use an http(s) link")
+
+
+def _check_arxiv(paper: Paper) -> Iterator[Problem]:
+    """The arXiv identifier, its archive prefix, and the first-posting date it implies."""
+    entry = paper.entry
     eprint = entry.get("eprint")
     if eprint:
         yymm = arxiv_yymm(eprint)
