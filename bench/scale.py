@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -104,24 +106,26 @@ def site_sizes(site: Path) -> dict[str, float]:
     }
 
 
+@contextmanager
+def served_page(site: Path) -> Iterator[tuple[str, Any]]:
+    """A Chromium page at 1280x900 and the base URL of `site` served over HTTP."""
+    from playwright.sync_api import sync_playwright
+
+    from helpers import CHROMIUM_ARGS, serve
+
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield base, browser.new_page(viewport={"width": 1280, "height": 900})
+        finally:
+            browser.close()
+
+
 def search_ready(site: Path, query: str, target: str, timeout: float = 120.0) -> float | None:
     """Seconds from opening the home page until a search for `query` lists `target`."""
     if not Path(CHROMIUM).exists():
         return None
-    from playwright.sync_api import sync_playwright
-
-    from helpers import serve
-
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-    ]
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    with served_page(site) as (base, page):
         start = time.perf_counter()
         page.goto(base)
         box = page.locator("#inr-search-input")
@@ -135,7 +139,6 @@ def search_ready(site: Path, query: str, target: str, timeout: float = 120.0) ->
                 found = time.perf_counter() - start
                 break
             page.wait_for_timeout(25)
-        browser.close()
         return found
 
 
@@ -158,20 +161,7 @@ def catalog_ready(site: Path, timeout: float = 120.0) -> float | None:
     """
     if not Path(CHROMIUM).exists():
         return None
-    from playwright.sync_api import sync_playwright
-
-    from helpers import serve
-
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-    ]
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    with served_page(site) as (base, page):
         start = time.perf_counter()
         page.goto(base + "catalog/", wait_until="commit")
         deadline = start + timeout
@@ -187,7 +177,6 @@ def catalog_ready(site: Path, timeout: float = 120.0) -> float | None:
             page.wait_for_function(
                 "t => document.querySelector('.inr-counter').textContent !== t", arg=before, timeout=timeout * 1000
             )
-        browser.close()
         return found
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from helpers import CHROMIUM, ROOT, BuildResult, build, copy_site, require_tool
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, BuildResult, build, copy_site, require_tool
 from inrsurvey.catalog import load_catalog
 from inrsurvey.model import Catalog
 
@@ -41,15 +41,6 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def site_dir(real_site: BuildResult) -> Path:
     """The folder of the real site's build."""
     return real_site.site
-
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 
 
 @pytest.fixture(scope="session")

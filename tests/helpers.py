@@ -18,6 +18,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+"""How the tests and benchmarks start Debian's Chromium (no sandbox as root, no network of its own)."""
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
