@@ -345,10 +345,7 @@ def _check_entry_fields(paper: Paper) -> Iterator[Problem]:
 
 
 def _check_characters(paper: Paper) -> Iterator[Problem]:
-    shown: list[tuple[str, str]] = [("name", paper.name)]
-    for key in ("aliases", "inputs", "outputs", "corrections", "tags", "builds_on"):
-        shown += [(key, v) for v in getattr(paper, key)]
-    for key, value in shown:
+    for key, value in _values(paper, "text", "texts"):
         bad = bad_characters(value)
         if bad:
             yield _md(

@@ -153,7 +153,7 @@ def lineage_tables(catalog: Catalog, from_uri: str) -> str:
     for key in sorted(periods):
         rows = []
         for paper in periods[key]:
-            builds = [catalog.by_slug[s] for s in paper.builds_on if s in catalog.by_slug]
+            builds = list(catalog.builds_on(paper))
             method = link(paper.name, from_uri, paths.method(paper)) + f"{{: #lineage-{paper.slug} }}"
             later = sorted(catalog.built_on_by.get(paper.slug, ()), key=lambda p: (p.sort_date, p.slug))
             rows.append((method, md(posted_text(paper)), _names(builds, from_uri), _names(later, from_uri)))
@@ -228,7 +228,7 @@ def neighbour_levels(catalog: Catalog, paper: Paper, upward: bool) -> tuple[Leve
 
     def step(p: Paper) -> Iterable[Paper]:
         if upward:
-            return (catalog.by_slug[s] for s in p.builds_on if s in catalog.by_slug)
+            return catalog.builds_on(p)
         return catalog.built_on_by.get(p.slug, ())
 
     first = {p.slug: p for p in step(paper) if p.slug != paper.slug}

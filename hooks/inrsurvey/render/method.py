@@ -109,7 +109,7 @@ def search_facts(catalog: Catalog, paper: Paper) -> str:
     if venue.kind == "preprint" and paper.year:
         where += f", {paper.year}"
     task = paper.joined.task
-    return f"{where} · {task.name}" if task else where
+    return f"{where} · {task.name}"
 
 
 def method_head(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str, object]:
@@ -165,10 +165,8 @@ def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
     if paper.posted:
         posted = link(long_date(paper.posted), uri, paths.year(paper.posted.year))
         pairs.append(_fact("First posted", f"{posted} on arXiv"))
-    if field:
-        pairs.append(_fact("Field", link(field.name, uri, paths.field(field))))
-    if task:
-        pairs.append(_fact("Task", link(task.name, uri, paths.task(task))))
+    pairs.append(_fact("Field", link(field.name, uri, paths.field(field))))
+    pairs.append(_fact("Task", link(task.name, uri, paths.task(task))))
     if paper.aliases:
         pairs.append(_fact("Also known as", md(", ".join(paper.aliases))))
     tags = list(paper.joined.tags)
@@ -230,10 +228,7 @@ def _related(catalog: Catalog, paper: Paper, uri: str) -> str:
     shown = list(catalog.nearest_in_task(paper, RELATED_SAME_TASK))
     if shown:
         peers = len(catalog.by_task.get(paper.task, ())) - 1
-        task = paper.joined.task
-        more = ""
-        if task and peers > len(shown):
-            more = f" ({link(f'all {peers}', uri, paths.task(task))})"
+        more = f" ({link(f'all {peers}', uri, paths.task(paper.joined.task))})" if peers > len(shown) else ""
         lines.append(f"- **Same task:** {names(shown)}{more}")
     if not lines:
         return ""

@@ -89,8 +89,8 @@ def summary_table(catalog: Catalog, from_uri: str) -> Table:
         rows.append(
             (
                 link(paper.name, from_uri, paths.method(paper)),
-                link(field.name, from_uri, paths.field(field)) if field else md(paper.field),
-                link(task.name, from_uri, paths.task(task)) if task else md(paper.task),
+                link(field.name, from_uri, paths.field(field)),
+                link(task.name, from_uri, paths.task(task)),
                 published,
                 f'<span data-sort="{paper.posted.isoformat()}">{esc(long_date(paper.posted))}</span>'
                 if paper.posted
