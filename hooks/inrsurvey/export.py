@@ -166,7 +166,10 @@ def _taxonomy(catalog: Catalog) -> dict[str, object]:
         "fields": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.fields],
         "tasks": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.tasks],
         "tags": [{"id": t.id, "name": t.name, "definition": t.definition} for t in tax.tags],
-        "venues": [{"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind} for v in tax.venues],
+        "venues": [
+            {"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind, "peer_reviewed": v.peer_reviewed}
+            for v in tax.venues
+        ],
     }
 
 
@@ -197,11 +200,6 @@ def catalog_json(catalog: Catalog) -> str:
     (`{slug}`, `{key}`) for method pages and .bib files, so the scripts never guess a path.
     Venues also say whether they are peer-reviewed.
     """
-    taxonomy = _taxonomy(catalog)
-    taxonomy["venues"] = [
-        {"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind, "peer_reviewed": v.peer_reviewed}
-        for v in catalog.taxonomy.venues
-    ]
     data = {
         "schema_version": JSON_SCHEMA_VERSION,
         "count": len(catalog),
@@ -213,7 +211,7 @@ def catalog_json(catalog: Catalog) -> str:
             "compare": paths.page_url(paths.COMPARE),
         },
         "compare_limits": {"min": MIN_METHODS, "max": MAX_METHODS},
-        "taxonomy": taxonomy,
+        "taxonomy": _taxonomy(catalog),
         "columns": list(CATALOG_COLUMNS),
         "methods": [[f.value(p) for f in _CATALOG_FIELDS] for p in catalog.papers],
     }
