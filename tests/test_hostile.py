@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import markdown
@@ -212,10 +213,35 @@ def test_and_others_is_et_al_everywhere(tmp_path: Path) -> None:
 
 HOSTILE_SUMMARY = (
     "This method represents a scene with a coordinate network and renders it by volume rendering. " * 12
-    + "\n\nSee [the project](javascript:window.__pwned=1) and ![a figure](data:image/svg+xml,evil).\n"
+    + "\n\nSee the project and a figure.\n"
     + '{: onmouseover="window.__pwned=2" }\n\n'
     + 'A paragraph with attributes.\n{: onclick="window.__pwned=3" .md-button }\n'
 )
+
+
+HOSTILE_LINKS = (
+    "[a](javascript:window.__pwned=1) [b](jav&#x61;script:window.__pwned=2) [c](JaVaScRiPt:window.__pwned=3) "
+    "![d](data:image/svg+xml,evil) [e][ref] <javascript:window.__pwned=4>\n\n[ref]: vbscript:msgbox(5)\n"
+)
+
+
+def test_hostile_links_in_a_summary_are_refused_and_never_reach_the_page(tmp_path: Path) -> None:
+    """Check names every such link, and even rendered without validation none survives."""
+    papers = _survey(tmp_path)
+    md = (papers / "nerf.md").read_text(encoding="utf-8")
+    (papers / "nerf.md").write_text(md + "\n" + HOSTILE_LINKS, encoding="utf-8")
+    result = check(papers)
+    codes = [(p.path, p.code) for p in result.problems]
+    # a, c, d and the reference by scheme; the entity-encoded b as no method's file; the autolink as raw HTML.
+    assert codes.count(("papers/nerf.md", "url-scheme")) == 4, codes
+    assert ("papers/nerf.md", "summary-link") in codes and ("papers/nerf.md", "summary-html") in codes, codes
+    assert result.catalog is not None
+    text = method_page(result.catalog, result.catalog.by_slug["nerf"])
+    html = clean_html(markdown.markdown(text.split("\n---\n", 1)[1], extensions=EXTENSIONS))
+    assert _unsafe(html) == []
+    targets = [unescape(v) for v in re.findall(r'(?:href|src)="([^"]*)"', html)]
+    schemes = {m.group(1).lower() for t in targets if (m := re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", t))}
+    assert schemes <= {"http", "https"}, targets
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ INPUT = "<svg onload=window.__pwned=5>"
 SUMMARY = (
     "A harmless looking summary that mentions `<script>` in code. "
     + "This method represents a scene with a coordinate network and renders it by volume rendering. " * 12
-    + "\n\nThen it smuggles [a link](javascript:window.__pwned=6) and attributes into the page.\n"
+    + "\n\nThen it smuggles attributes into the page.\n"
     + '{: onclick="window.__pwned=7" }\n'
 )
 pytestmark = pytest.mark.build

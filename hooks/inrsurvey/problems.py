@@ -80,6 +80,7 @@ CODES = (
     "fm-unclosed",
     "identifier",
     "fm-list-split",
+    "summary-link",
 )
 """Every problem code the loader and the validator emit."""
 
