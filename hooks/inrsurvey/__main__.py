@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 problems found (check) or refused input (new);
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,12 +17,18 @@ from .model import Problem
 from .validate import check
 
 
+def usage_error(message: str) -> SystemExit:
+    """The exit for a command given something it cannot use: the message on stderr, status 2."""
+    print(f"error: {message}", file=sys.stderr)
+    return SystemExit(2)
+
+
 def find_root(start: Path) -> Path:
     """The project root: the nearest folder at or above `start` holding mkdocs.yml and papers/."""
     for folder in (start, *start.parents):
         if (folder / "mkdocs.yml").is_file() and (folder / "papers").is_dir():
             return folder
-    raise SystemExit(f"error: no mkdocs.yml with a papers/ folder at or above {start}; pass --root")
+    raise usage_error(f"no mkdocs.yml with a papers/ folder at or above {start}; pass --root")
 
 
 def project_root(args: argparse.Namespace) -> Path:
@@ -39,19 +46,25 @@ def format_problem(problem: Problem, style: str) -> str:
 
 
 def _selected(root: Path, names: Sequence[str]) -> set[str]:
-    """The papers/ paths a contributor named: files (`papers/nerf.md`), or slugs (`nerf`) for both files."""
+    """The papers/ paths a contributor named: files (`papers/nerf.md`), or slugs (`nerf`) for both files.
+
+    A name that is no file or method of papers/ is a usage error (exit 2), not an empty "ok".
+    """
+    papers = root / "papers"
     chosen: set[str] = set()
     for name in names:
         path = Path(name)
         if path.suffix in (".md", ".bib"):
             candidates = [path] if path.is_absolute() else [Path.cwd() / path, root / path]
-            inside = [c.resolve() for c in candidates if c.resolve().is_relative_to(root)]
-            found = next((c for c in inside if c.exists()), inside[0] if inside else None)
-            if found is None:
-                raise SystemExit(f"error: {name} is not inside {root}")
-            chosen.add(found.relative_to(root).as_posix())
+            found = [c for c in candidates if os.path.lexists(c) and c.parent.resolve() == papers.resolve()]
+            if not found:
+                raise usage_error(f"{name} is no file of {papers}")
+            chosen.add(f"papers/{found[0].name}")
         else:
-            chosen |= {f"papers/{name}.md", f"papers/{name}.bib"}
+            files = {f"papers/{name}.md", f"papers/{name}.bib"}
+            if not any(os.path.lexists(root / f) for f in files):
+                raise usage_error(f"no method '{name}' in {papers} (neither {name}.md nor {name}.bib)")
+            chosen |= files
     return chosen
 
 

@@ -288,3 +288,10 @@ def test_check_one_method(project: Path) -> None:
     only = cli(project, "check", "papers/nerf.md")
     assert only.returncode == 1 and "unknown-venue" in only.stdout
     assert {line.split(":")[0] for line in only.stdout.splitlines()} == {"papers/nerf.md"}
+
+
+@pytest.mark.parametrize("name", ["nerf-2", "papers/zz.md", "../mkdocs.md", "/etc/passwd.md"])
+def test_check_refuses_a_method_that_is_not_there(project: Path, name: str) -> None:
+    """A misspelt slug or a file outside papers/ is a usage error, never an empty "ok"."""
+    result = cli(project, "check", name)
+    assert result.returncode == 2 and result.stderr.startswith("error: ") and "ok" not in result.stderr, result
