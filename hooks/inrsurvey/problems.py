@@ -81,6 +81,15 @@ CODES = (
     "identifier",
     "fm-list-split",
     "summary-link",
+    "duplicate-task",
+    "unknown-representation",
+    "duplicate-representation",
+    "key-idea-length",
+    "key-idea-sentence",
+    "builds-on-where",
+    "builds-on-none-missing",
+    "builds-on-none-conflict",
+    "tag-rule",
 )
 """Every problem code the loader and the validator emit."""
 
