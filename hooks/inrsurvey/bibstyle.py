@@ -21,16 +21,24 @@ def _ascii_word(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def expected_key(entry: BibEntry) -> str:
-    """The citation key the survey's key scheme gives this entry.
+def key_candidates(entry: BibEntry) -> list[str]:
+    """The keys the scheme allows, in order of preference.
 
-    First author's family name, year, first significant title word; lowercase
-    ASCII letters and digits only (`mildenhall2020nerf`).
+    First author's family name, year, first significant title word; lowercase ASCII
+    letters and digits only (`mildenhall2020nerf`). When another entry already holds a
+    key, the next significant title word is added (`chibane2020implicitfunctions`).
     """
     family = _ascii_word(entry.authors[0].last) if entry.authors else "anonymous"
     words = re.split(r"[\s/:]+", entry.text("title"))
-    word = next((w for w in (_ascii_word(w) for w in words) if w and w not in KEY_STOPWORDS), "")
-    return f"{family}{entry.get('year')}{word}"
+    significant = [w for w in (_ascii_word(w) for w in words) if w and w not in KEY_STOPWORDS] or [""]
+    stem = f"{family}{entry.get('year')}"
+    return [stem + "".join(significant[: n + 1]) for n in range(len(significant))]
+
+
+def expected_key(entry: BibEntry, taken: frozenset[str] = frozenset()) -> str:
+    """The citation key the survey's key scheme gives this entry, given the keys other entries hold."""
+    candidates = key_candidates(entry)
+    return next((k for k in candidates if k not in taken), candidates[-1])
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+")

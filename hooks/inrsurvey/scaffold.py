@@ -265,7 +265,8 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     authors = bib.split_authors(out["author"]) if out["author"] else ()
     display = MappingProxyType({"title": bib.decode_latex(out["title"])})
     key = bibstyle.expected_key(
-        BibEntry(key="", entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors)
+        BibEntry(key="", entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors),
+        frozenset(p.key for p in catalog.papers),
     )
     entry = BibEntry(key=key, entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors)
     display_name = name or _name_from_title(out["title"])

@@ -92,6 +92,10 @@ def test_expected_key_scheme() -> None:
     assert bibstyle.expected_key(hyphen) == "bemana2020xfields"
     stop = parse_one("@misc{k, author={Rott Shaham, T.}, title={On the Spatially-Adaptive Nets}, year={2021}}")
     assert bibstyle.expected_key(stop) == "rottshaham2021spatiallyadaptive"
+    # A key another entry holds: the next significant title word is added, then the next.
+    taken = frozenset({"rottshaham2021spatiallyadaptive"})
+    assert bibstyle.expected_key(stop, taken) == "rottshaham2021spatiallyadaptivenets"
+    assert bibstyle.expected_key(stop, taken | {"rottshaham2021spatiallyadaptivenets"}) == "rottshaham2021spatiallyadaptivenets"
 
 
 def test_unprotected_words() -> None:
