@@ -77,7 +77,9 @@ _FINAL = re.compile(r"""[.!?]["')\]]*$""")
 
 def sentence_count(text: str) -> int:
     """How many sentences `text` holds: full stops (not after an abbreviation), ! or ? before a capital, plus one."""
-    ends = [m for m in _SENTENCE_END.finditer(text) if (m.group(0).split()[0]).lower() not in ABBREVIATIONS]
+    ends = [
+        m for m in _SENTENCE_END.finditer(text) if m.group(0).split()[0].lstrip("([\"'").lower() not in ABBREVIATIONS
+    ]
     return len(ends) + 1
 
 

@@ -340,8 +340,11 @@ class Paper:
 
     @property
     def first_year(self) -> int | None:
-        """The year of the first posting, else of the cited version."""
-        return self.posted.year if self.posted else self.year
+        """The year of the first posting: `posted`, else the year its arXiv identifier encodes, else the cited year."""
+        if self.posted:
+            return self.posted.year
+        yymm = arxiv_yymm(self.arxiv)
+        return yymm[0] if yymm else self.year
 
     @property
     def key(self) -> str:

@@ -33,7 +33,8 @@ KEY_IDEA_WORDS = 25
 """Most words a `key_idea` may hold."""
 
 BUILDS_ON_NONE_FROM = 2021
-"""From this year of first posting on, a method without `builds_on` links needs `builds_on_none`."""
+"""From this year of first posting on (`posted`, else the arXiv identifier's year, else the cited
+year), a method without `builds_on` links needs `builds_on_none`."""
 
 
 @dataclass(frozen=True)
