@@ -95,7 +95,10 @@ def test_expected_key_scheme() -> None:
     # A key another entry holds: the next significant title word is added, then the next.
     taken = frozenset({"rottshaham2021spatiallyadaptive"})
     assert bibstyle.expected_key(stop, taken) == "rottshaham2021spatiallyadaptivenets"
-    assert bibstyle.expected_key(stop, taken | {"rottshaham2021spatiallyadaptivenets"}) == "rottshaham2021spatiallyadaptivenets"
+    assert (
+        bibstyle.expected_key(stop, taken | {"rottshaham2021spatiallyadaptivenets"})
+        == "rottshaham2021spatiallyadaptivenets"
+    )
 
 
 def test_unprotected_words() -> None:
