@@ -21,24 +21,32 @@ def _ascii_word(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def key_candidates(entry: BibEntry) -> list[str]:
-    """The keys the scheme allows, in order of preference.
+def _significant_words(entry: BibEntry) -> list[str]:
+    words = (_ascii_word(w) for w in re.split(r"[\s/:]+", entry.text("title")))
+    return [w for w in words if w and w not in KEY_STOPWORDS]
 
-    First author's family name, year, first significant title word; lowercase ASCII
-    letters and digits only (`mildenhall2020nerf`). When another entry already holds a
-    key, the next significant title word is added (`chibane2020implicitfunctions`).
+
+def expected_key(entry: BibEntry) -> str:
+    """The citation key the survey's key scheme gives this entry.
+
+    First author's family name, year, first significant title word; lowercase
+    ASCII letters and digits only (`mildenhall2020nerf`).
     """
     family = _ascii_word(entry.authors[0].last) if entry.authors else "anonymous"
-    words = re.split(r"[\s/:]+", entry.text("title"))
-    significant = [w for w in (_ascii_word(w) for w in words) if w and w not in KEY_STOPWORDS] or [""]
-    stem = f"{family}{entry.get('year')}"
-    return [stem + "".join(significant[: n + 1]) for n in range(len(significant))]
+    words = _significant_words(entry)
+    return f"{family}{entry.get('year')}{words[0] if words else ''}"
 
 
-def expected_key(entry: BibEntry, taken: frozenset[str] = frozenset()) -> str:
-    """The citation key the survey's key scheme gives this entry, given the keys other entries hold."""
-    candidates = key_candidates(entry)
-    return next((k for k in candidates if k not in taken), candidates[-1])
+def allowed_keys(entry: BibEntry) -> list[str]:
+    """Every key the scheme accepts: the expected key, then with each further significant title word.
+
+    Two papers whose keys would coincide (same first author, year and first word) are told apart
+    by adding the next title words to one of them (`chibane2020implicitfunctions`).
+    """
+    keys = [expected_key(entry)]
+    for word in _significant_words(entry)[1:]:
+        keys.append(keys[-1] + word)
+    return keys
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+")

@@ -265,8 +265,7 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     authors = bib.split_authors(out["author"]) if out["author"] else ()
     display = MappingProxyType({"title": bib.decode_latex(out["title"])})
     key = bibstyle.expected_key(
-        BibEntry(key="", entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors),
-        frozenset(p.key for p in catalog.papers),
+        BibEntry(key="", entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors)
     )
     entry = BibEntry(key=key, entry_type=entry_type, fields=tuple(out.items()), display=display, authors=authors)
     display_name = name or _name_from_title(out["title"])

@@ -114,10 +114,10 @@ def _check_taxonomy_terms(catalog: Catalog, paper: Paper) -> Iterator[Problem]:
         )
 
 
-def _check_entry(paper: Paper, taken: frozenset[str] = frozenset()) -> Iterator[Problem]:
+def _check_entry(paper: Paper) -> Iterator[Problem]:
     """The BibTeX entry: its fields, its text, its key and identifiers, its arXiv fields."""
     yield from _check_entry_text(paper)
-    yield from _check_entry_ids(paper, taken)
+    yield from _check_entry_ids(paper)
     yield from _check_arxiv(paper)
 
 
@@ -157,15 +157,15 @@ def _check_entry_text(paper: Paper) -> Iterator[Problem]:
             )
 
 
-def _check_entry_ids(paper: Paper, taken: frozenset[str] = frozenset()) -> Iterator[Problem]:
-    """The year, the citation key (`taken`: the keys of the other entries), the title's protected capitals, the DOI and URL."""
+def _check_entry_ids(paper: Paper) -> Iterator[Problem]:
+    """The year, the citation key, the title's protected capitals, the DOI and URL."""
     entry = paper.entry
     year = entry.get("year")
     if year and not YEAR.match(year):
         yield _bib(paper, "year", "bib-year", f"year '{year}' must be four digits")
     if year and YEAR.match(year) and entry.authors and entry.get("title"):
-        expected = bibstyle.expected_key(entry, taken - {entry.key})
-        if entry.key != expected:
+        expected = bibstyle.expected_key(entry)
+        if entry.key not in bibstyle.allowed_keys(entry):
             yield _bib(
                 paper,
                 None,
@@ -558,7 +558,6 @@ def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[s
     """
     today = today or dt.date.today()
     slugs = frozenset(catalog.by_slug) | failed
-    keys = frozenset(p.key for p in catalog.papers)
     problems: list[Problem] = []
     for paper in catalog.papers:
         if slugify(paper.name) != paper.slug:
@@ -572,7 +571,7 @@ def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[s
             )
         problems += _check_taxonomy_terms(catalog, paper)
         problems += check_labels(catalog, paper)
-        problems += _check_entry(paper, keys)
+        problems += _check_entry(paper)
         problems += _check_links(paper)
         problems += _check_summary(paper)
         problems += _check_summary_links(paper, slugs)

@@ -92,13 +92,16 @@ def test_expected_key_scheme() -> None:
     assert bibstyle.expected_key(hyphen) == "bemana2020xfields"
     stop = parse_one("@misc{k, author={Rott Shaham, T.}, title={On the Spatially-Adaptive Nets}, year={2021}}")
     assert bibstyle.expected_key(stop) == "rottshaham2021spatiallyadaptive"
-    # A key another entry holds: the next significant title word is added, then the next.
-    taken = frozenset({"rottshaham2021spatiallyadaptive"})
-    assert bibstyle.expected_key(stop, taken) == "rottshaham2021spatiallyadaptivenets"
-    assert (
-        bibstyle.expected_key(stop, taken | {"rottshaham2021spatiallyadaptivenets"})
-        == "rottshaham2021spatiallyadaptivenets"
+
+
+def test_keys_that_coincide_are_told_apart_by_the_next_title_words() -> None:
+    entry = parse_one(
+        "@inproceedings{k, author={Chibane, Julian}, year={2020},"
+        " title={Implicit Functions in Feature Space for {3D} Shape Reconstruction}}"
     )
+    keys = bibstyle.allowed_keys(entry)
+    assert keys[:3] == ["chibane2020implicit", "chibane2020implicitfunctions", "chibane2020implicitfunctionsfeature"]
+    assert "chibane2020functions" not in keys and "chibane2020implicitfeature" not in keys
 
 
 def test_unprotected_words() -> None:
