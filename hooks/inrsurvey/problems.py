@@ -81,6 +81,14 @@ CODES = (
     "identifier",
     "fm-list-split",
     "summary-link",
+    "benchmark-entry",
+    "benchmark-metric",
+    "benchmark-dataset",
+    "benchmark-duplicate",
+    "benchmark-task",
+    "result-invalid",
+    "result-duplicate",
+    "result-unquoted",
 )
 """Every problem code the loader and the validator emit."""
 
