@@ -23,11 +23,22 @@ CASES = sorted(p for p in (ROOT / "tests" / "bad_input").iterdir() if p.is_dir()
 BASE = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
 
 
+def write_base(dest: Path) -> None:
+    """The valid base: three methods, the taxonomy, and the benchmarks whose dataset paper it holds."""
+    for name in BASE:
+        shutil.copy(ROOT / "papers" / name, dest / name)
+    declared = yaml.safe_load((ROOT / "papers" / "benchmarks.yml").read_text(encoding="utf-8"))
+    slugs = {Path(name).stem for name in BASE if name.endswith(".md")}
+    declared["benchmarks"] = [
+        b for b in declared["benchmarks"] if "bibtex" in b["dataset"] or b["dataset"].get("method") in slugs
+    ]
+    (dest / "benchmarks.yml").write_text(yaml.safe_dump(declared, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def make_papers(case: Path, dest: Path) -> dict[str, object]:
     """The valid base with the case's files laid over it; returns the expectation."""
     dest.mkdir(parents=True)
-    for name in BASE:
-        shutil.copy(ROOT / "papers" / name, dest / name)
+    write_base(dest)
     overlay = case / "papers"
     for file in sorted(overlay.iterdir()) if overlay.is_dir() else ():
         shutil.copy(file, dest / file.name)
@@ -64,8 +75,7 @@ def test_every_code_is_produced_by_a_case_and_documented() -> None:
 def test_base_is_valid(tmp_path: Path) -> None:
     papers = tmp_path / "papers"
     papers.mkdir()
-    for name in BASE:
-        shutil.copy(ROOT / "papers" / name, papers / name)
+    write_base(papers)
     result = subprocess.run(
         [sys.executable, "-m", "inrsurvey", "check", "--root", str(tmp_path)],
         capture_output=True,

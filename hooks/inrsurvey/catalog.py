@@ -18,10 +18,12 @@ from typing import Any
 import yaml
 
 from . import bib
+from .benchmarks import BENCHMARKS_FILE, build_benchmarks
 from .frontmatter import read_values
 from .identifiers import SLUG, VENUE_ID, bad_characters, fold, show, slug_problem
 from .model import (
     VENUE_KINDS,
+    Benchmarks,
     BibEntry,
     Catalog,
     Paper,
@@ -443,7 +445,7 @@ def scan_papers_dir(papers_dir: Path, prefix: str, problems: list[Problem]) -> t
         found = sorted(entries, key=lambda e: e.name)
     for entry in found:
         rel = prefix + show(entry.name, 80).strip("'")
-        if entry.name == TAXONOMY_FILE and entry.is_file(follow_symlinks=False):
+        if entry.name in (TAXONOMY_FILE, BENCHMARKS_FILE) and entry.is_file(follow_symlinks=False):
             continue
         if entry.is_symlink():
             problems.append(
@@ -492,6 +494,31 @@ def scan_papers_dir(papers_dir: Path, prefix: str, problems: list[Problem]) -> t
     return md, bibs
 
 
+def _item_lines(text: str) -> dict[str, list[int]]:
+    """The line of each item of each top-level list in a YAML document (already checked to parse)."""
+    node = yaml.compose(text, Loader=_LOADER)
+    found: dict[str, list[int]] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(value, yaml.SequenceNode):
+                found[str(key.value)] = [item.start_mark.line + 1 for item in value.value]
+    return found
+
+
+def load_benchmarks(papers_dir: Path, prefix: str) -> tuple[Benchmarks, list[Problem]]:
+    """Load `benchmarks.yml` when there is one (a survey without it declares no benchmarks)."""
+    path, rel = papers_dir / BENCHMARKS_FILE, prefix + BENCHMARKS_FILE
+    if not os.path.lexists(path):
+        return Benchmarks(path=rel), []
+    text, problems = read_text(path, rel)
+    if text is None:
+        return Benchmarks(path=rel), problems
+    data, _, problems = _load_yaml(text, rel, 1)
+    if problems:
+        return Benchmarks(path=rel), problems
+    return build_benchmarks(data, _item_lines(text), rel)
+
+
 def load_catalog(papers_dir: Path, prefix: str = "papers/") -> LoadResult:
     """Load the taxonomy and every method of `papers_dir` into a Catalog.
 
@@ -535,4 +562,6 @@ def load_catalog(papers_dir: Path, prefix: str = "papers/") -> LoadResult:
             papers.append(paper)
         else:
             failed.add(slug)
-    return LoadResult(Catalog.of(taxonomy, papers), tuple(problems), frozenset(failed))
+    benchmarks, found = load_benchmarks(papers_dir, prefix)
+    problems += found
+    return LoadResult(Catalog.of(taxonomy, papers, benchmarks), tuple(problems), frozenset(failed))

@@ -5,14 +5,17 @@ Every function is pure and deterministic: the same catalog gives the same bytes.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 
 from .bib import format_entries, format_entry
-from .model import Catalog, Paper
+from .model import Benchmark, Catalog, Paper, Result
 from .render import paths
 from .render.compare_page import MAX_METHODS, MIN_METHODS
 from .render.wording import author_list, title_after_name, venue_label
@@ -331,3 +334,119 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
         ]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
+
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+RESULT_COLUMNS: tuple[str, ...] = (
+    "method",
+    "benchmark",
+    "metric",
+    "value",
+    "printed",
+    "variant",
+    "protocol",
+    "scenes",
+    "source",
+    "train_time",
+    "render_speed",
+    "hardware",
+)
+"""The columns of `data/results.csv` and the keys of each record of `data/results.json`'s `results`."""
+
+
+def _result_records(paper: Paper, result: Result) -> list[dict[str, object]]:
+    return [
+        {
+            "method": paper.slug,
+            "benchmark": result.benchmark,
+            "metric": metric,
+            "value": float(printed),
+            "printed": printed,
+            "variant": result.variant or None,
+            "protocol": result.protocol or None,
+            "scenes": list(result.scenes) or None,
+            "source": result.where,
+            "train_time": result.train_time or None,
+            "render_speed": result.render_speed or None,
+            "hardware": result.hardware or None,
+        }
+        for metric, printed in result.values
+    ]
+
+
+def result_records(catalog: Catalog) -> list[dict[str, object]]:
+    """One record per reported number, ordered by benchmark, method, variant and metric."""
+    records = [r for p in catalog.papers for result in p.results or () for r in _result_records(p, result)]
+    return sorted(
+        records, key=lambda r: (str(r["benchmark"]), str(r["method"]), str(r["variant"] or ""), str(r["metric"]))
+    )
+
+
+def _benchmark_record(bench: Benchmark) -> dict[str, object]:
+    return {
+        "id": bench.id,
+        "name": bench.name,
+        "scenes": list(bench.scenes),
+        "protocol": bench.protocol,
+        "metrics": list(bench.metrics),
+        "main": bench.main,
+        "tasks": list(bench.tasks),
+        "dataset_method": bench.dataset_method or None,
+        "dataset_bibtex": format_entry(bench.dataset_entry) if bench.dataset_entry else None,
+        "url": paths.page_url(paths.benchmark(bench)),
+    }
+
+
+def results_json(catalog: Catalog) -> str:
+    """`data/results.json`: the metrics, the benchmarks and every reported number."""
+    declared = catalog.benchmarks
+    data = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "metrics": [
+            {
+                "id": m.id,
+                "name": m.name,
+                "unit": m.unit,
+                "higher_is_better": m.higher_is_better,
+                "decimals": m.decimals,
+                "range": [m.low, m.high],
+            }
+            for m in declared.metrics
+        ],
+        "benchmarks": [_benchmark_record(b) for b in declared.benchmarks],
+        "results": result_records(catalog),
+    }
+    return _dump(data)
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""Cell beginnings that spreadsheet programs read as a formula."""
+
+
+def spreadsheet_safe(text: str) -> str:
+    """`text` as a CSV cell that a spreadsheet shows as text: a formula-like start gets a `'`.
+
+    Plain numbers (`-1.5`) stay numbers.
+    """
+    if text.startswith(FORMULA_PREFIXES) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def results_csv(catalog: Catalog) -> str:
+    """`data/results.csv`: one row per reported number (columns in `RESULT_COLUMNS`)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RESULT_COLUMNS)
+    for record in result_records(catalog):
+        row = []
+        for column in RESULT_COLUMNS:
+            value = record[column]
+            if column == "value":
+                value = record["printed"]
+            elif isinstance(value, list):
+                value = "; ".join(value)
+            row.append("" if value is None else spreadsheet_safe(str(value)))
+        writer.writerow(row)
+    return out.getvalue()

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .model import BuildsOn, CodeLink, Problem, SurveyLabel
-from .schema import CODE_KEYS, KEY_NAMES, KEYS, LINK_KEYS, SURVEY_KEYS, Kind
+from .model import BuildsOn, CodeLink, Problem, Result, SurveyLabel
+from .schema import CODE_KEYS, KEY_NAMES, KEYS, LINK_KEYS, RESULT_KEYS, SPEED_KEYS, SURVEY_KEYS, Kind
 
 PROMPT = "FILL IN"
 """The placeholder `inrsurvey new` writes where a contributor must supply a value."""
@@ -112,6 +112,72 @@ def _survey(key: str, value: Any) -> SurveyLabel:
     return SurveyLabel(*(value[k].strip() for k in SURVEY_KEYS))
 
 
+def _optional_text(item: dict[str, Any], key: str, where: str) -> str:
+    value = item.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        raise Unreadable("fm-type", f"{where}: '{key}' must be a non-empty string, not {value!r}")
+    return value.strip()
+
+
+def _printed_values(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """The `values` mapping of a result: metric id to the number as printed, written as a string."""
+    if not isinstance(value, dict) or not value:
+        raise Unreadable("fm-type", f"{where}: 'values' must map metric ids to numbers, e.g. {{psnr: \"31.01\"}}")
+    pairs = []
+    for metric, number in value.items():
+        if isinstance(number, bool) or not isinstance(number, (str, int, float)):
+            raise Unreadable("fm-type", f"{where}: the value of '{metric}' must be a number, not {number!r}")
+        if not isinstance(number, str):
+            raise Unreadable(
+                "result-unquoted",
+                f"{where}: write '{metric}' quoted exactly as printed (\"{number}\"); YAML drops trailing zeros "
+                "of unquoted numbers",
+            )
+        pairs.append((str(metric), number.strip()))
+    return tuple(sorted(pairs))
+
+
+def _speed(value: Any, where: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or set(value) - SPEED_KEYS:
+        raise Unreadable("fm-type", f"{where}: 'speed' must be a mapping with train, render, hardware; got {value!r}")
+    return {k: _optional_text(value, k, f"{where} speed") for k in SPEED_KEYS}
+
+
+def _result(index: int, item: Any) -> Result:
+    where = f"results[{index}]"
+    if not isinstance(item, dict) or set(item) - RESULT_KEYS:
+        extra = sorted(set(item) - RESULT_KEYS) if isinstance(item, dict) else []
+        raise Unreadable(
+            "fm-type",
+            f"{where} must be a mapping of {', '.join(sorted(RESULT_KEYS))}"
+            + (f"; unknown key {extra[0]!r}" if extra else f", not {type(item).__name__}"),
+        )
+    scenes = item.get("scenes")
+    speed = _speed(item.get("speed"), where)
+    return Result(
+        benchmark=_optional_text(item, "benchmark", where),
+        where=_optional_text(item, "where", where),
+        values=_printed_values(item.get("values"), where),
+        variant=_optional_text(item, "variant", where),
+        protocol=_optional_text(item, "protocol", where),
+        scenes=_texts(f"{where} scenes", scenes) if scenes is not None else (),
+        train_time=speed.get("train", ""),
+        render_speed=speed.get("render", ""),
+        hardware=speed.get("hardware", ""),
+        line=None,
+    )
+
+
+def _results(key: str, value: Any) -> tuple[Result, ...]:
+    if not isinstance(value, list):
+        raise Unreadable("fm-type", f"'{key}' must be a list of result mappings (or [] for none), not {value!r}")
+    return tuple(_result(index, item) for index, item in enumerate(value))
+
+
 READERS: Mapping[Kind, Callable[[str, Any], object]] = {
     "text": _text,
     "texts": _texts,
@@ -121,6 +187,7 @@ READERS: Mapping[Kind, Callable[[str, Any], object]] = {
     "code": _code,
     "links": _links,
     "survey": _survey,
+    "results": _results,
 }
 """The reader of each kind of value (URLs are read as text; validation checks them)."""
 

@@ -309,6 +309,8 @@ class Paper:
     corrections: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     survey: SurveyLabel | None = None
+    results: tuple[Result, ...] | None = None
+    """Benchmark results; None when not entered yet, empty when the paper reports none."""
     md_path: str = ""
     bib_path: str = ""
     lines: Mapping[str, int] = dc_field(default_factory=lambda: MappingProxyType({}))
@@ -402,6 +404,80 @@ class Paper:
         return dt.date(self.year or 1900, 1, 1)
 
 
+@dataclass(frozen=True)
+class Metric:
+    """A quantity benchmarks report: its direction, unit, printed precision and valid range."""
+
+    id: str
+    name: str
+    unit: str
+    higher_is_better: bool
+    decimals: int
+    low: float
+    high: float
+
+    def better(self, a: float, b: float) -> bool:
+        """Whether value `a` is strictly better than `b` under this metric."""
+        return a > b if self.higher_is_better else a < b
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """A dataset and protocol that results are reported on, declared once in `papers/benchmarks.yml`."""
+
+    id: str
+    name: str
+    scenes: tuple[str, ...]
+    protocol: str
+    metrics: tuple[str, ...]
+    main: str
+    tasks: tuple[str, ...] = ()
+    dataset_method: str = ""
+    """The survey method whose paper introduced the dataset, if it is in the survey."""
+    dataset_entry: BibEntry | None = None
+    """The dataset paper's BibTeX entry, when it is not a survey method."""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """Numbers a method's own paper reports on one benchmark, exactly as printed."""
+
+    benchmark: str
+    where: str
+    values: tuple[tuple[str, str], ...]
+    variant: str = ""
+    protocol: str = ""
+    scenes: tuple[str, ...] = ()
+    train_time: str = ""
+    render_speed: str = ""
+    hardware: str = ""
+    line: int | None = None
+
+    def value(self, metric: str) -> str:
+        """The printed value of `metric`, or an empty string."""
+        return dict(self.values).get(metric, "")
+
+
+@dataclass(frozen=True)
+class Benchmarks:
+    """The metrics and benchmarks of `papers/benchmarks.yml`, in file order."""
+
+    metrics: tuple[Metric, ...] = ()
+    benchmarks: tuple[Benchmark, ...] = ()
+    path: str = "papers/benchmarks.yml"
+
+    @cached_property
+    def metric_by_id(self) -> Mapping[str, Metric]:
+        """Metrics by id."""
+        return MappingProxyType({m.id: m for m in self.metrics})
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Benchmark]:
+        """Benchmarks by id."""
+        return MappingProxyType({b.id: b for b in self.benchmarks})
+
+
 def _group(papers: Iterable[Paper], key: str) -> Mapping[str, tuple[Paper, ...]]:
     groups: dict[str, list[Paper]] = {}
     for paper in papers:
@@ -450,11 +526,22 @@ class Catalog:
 
     taxonomy: Taxonomy
     papers: tuple[Paper, ...]
+    benchmarks: Benchmarks = Benchmarks()
 
     @classmethod
-    def of(cls, taxonomy: Taxonomy, papers: Iterable[Paper]) -> Catalog:
+    def of(cls, taxonomy: Taxonomy, papers: Iterable[Paper], benchmarks: Benchmarks | None = None) -> Catalog:
         """The catalog of `papers`: joined to `taxonomy`, in the survey's order."""
-        return cls(taxonomy, tuple(sorted((join(taxonomy, p) for p in papers), key=survey_order(taxonomy))))
+        ordered = tuple(sorted((join(taxonomy, p) for p in papers), key=survey_order(taxonomy)))
+        return cls(taxonomy, ordered, benchmarks or Benchmarks())
+
+    @cached_property
+    def results_by_benchmark(self) -> Mapping[str, tuple[tuple[Paper, Result], ...]]:
+        """For each benchmark id, the (paper, result) pairs reported on it, in survey order."""
+        found: dict[str, list[tuple[Paper, Result]]] = {}
+        for paper in self.papers:
+            for result in paper.results or ():
+                found.setdefault(result.benchmark, []).append((paper, result))
+        return MappingProxyType({k: tuple(v) for k, v in found.items()})
 
     @cached_property
     def by_slug(self) -> Mapping[str, Paper]:

@@ -90,6 +90,14 @@ CODES = (
     "builds-on-none-missing",
     "builds-on-none-conflict",
     "tag-rule",
+    "benchmark-entry",
+    "benchmark-metric",
+    "benchmark-dataset",
+    "benchmark-duplicate",
+    "benchmark-task",
+    "result-invalid",
+    "result-duplicate",
+    "result-unquoted",
 )
 """Every problem code the loader and the validator emit."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["text", "texts", "url", "urls", "date", "code", "links", "survey"]
+Kind = Literal["text", "texts", "url", "urls", "date", "code", "links", "survey", "results"]
 """How a value is written: one string, a list of strings, one or a list of http(s) URLs,
 a `YYYY-MM-DD` date, the list of code mappings, the list of `builds_on` mappings, the
-survey provenance mapping."""
+survey provenance mapping, the list of benchmark results."""
 
 TYPE_NAMES: dict[str, str] = {
     "text": "string",
@@ -25,6 +25,7 @@ TYPE_NAMES: dict[str, str] = {
     "code": "list of mappings",
     "links": "list of mappings",
     "survey": "mapping",
+    "results": "list of mappings",
 }
 """The type of each kind as the contributing page names it."""
 
@@ -148,6 +149,16 @@ KEYS: tuple[Key, ...] = (
         "`field` and `task` (its classification, even where ours differs)",
         "{label: NRNeRF, field: 3D Vision, task: View Synthesis}",
     ),
+    Key(
+        "results",
+        "results",
+        False,
+        "benchmark numbers exactly as the method's own paper prints them, one mapping per benchmark and variant: "
+        "`benchmark` (an id from `papers/benchmarks.yml`), `where` (table or figure), `values` (metric id to the "
+        "printed number, quoted), optional `variant`, `protocol` (how it deviates), `scenes` (when not all), "
+        "`speed` (`train`, `render`, `hardware`, as printed); `[]` when the paper reports on none of them",
+        '[{benchmark: nerf-synthetic, where: Table 1, values: {psnr: "31.01", ssim: "0.947"}}]',
+    ),
     Key("added", "date", True, "the day the method was added to the survey, `YYYY-MM-DD`", "2026-11-27"),
     Key(
         "corrections",
@@ -163,6 +174,8 @@ KEY_NAMES = frozenset(k.name for k in KEYS)
 CODE_KEYS = frozenset({"url", "framework", "official"})
 LINK_KEYS = ("method", "where")
 SURVEY_KEYS = ("label", "field", "task")
+RESULT_KEYS = frozenset({"benchmark", "where", "values", "variant", "protocol", "scenes", "speed"})
+SPEED_KEYS = frozenset({"train", "render", "hardware"})
 
 
 def keys_of(*kinds: Kind) -> tuple[Key, ...]:

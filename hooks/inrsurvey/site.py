@@ -15,6 +15,7 @@ from .model import Catalog
 from .render import pages, paths
 from .render.catalog_page import catalog_page, page_count
 from .render.compare_page import compare_page
+from .render.leaderboard import benchmark_page, benchmarks_index, board_papers
 from .render.lineage import lineage_page
 from .render.method import method_head, method_page
 from .render.taxonomy import (
@@ -95,6 +96,10 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     for tag in tax.tags:
         add(paths.tag(tag), tag_page(catalog, tag))
         add(paths.group_bib("tag", tag.id), export.bib_text(catalog.by_tag.get(tag.id, ())))
+    for bench in catalog.benchmarks.benchmarks:
+        add(paths.benchmark(bench), benchmark_page(catalog, bench))
+        add(paths.group_bib("benchmark", bench.id), export.bib_text(board_papers(catalog, bench)))
+    add(paths.BENCHMARKS, benchmarks_index(catalog))
     add(paths.FIELDS, fields_overview(catalog))
     add(paths.TASKS, tasks_overview(catalog))
     add(paths.REPRESENTATIONS, representations_overview(catalog))
@@ -112,6 +117,8 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     add(paths.PAPERS_JSON, export.papers_json(catalog))
     add(paths.CATALOG_JSON, export.catalog_json(catalog))
     add(paths.CSL_JSON, export.csl_json(catalog))
+    add(paths.RESULTS_JSON, export.results_json(catalog))
+    add(paths.RESULTS_CSV, export.results_csv(catalog))
     if options.site_url:
         add(paths.FEED, export.atom_feed(catalog, options.site_url, options.site_name))
     return sorted(files, key=lambda f: f.uri)

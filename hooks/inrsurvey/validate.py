@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import bib, bibstyle
+from .benchmarks import check_results
 from .catalog import load_catalog
 from .frontmatter import PROMPT
 from .identifiers import bad_characters, fold, show
@@ -582,6 +583,7 @@ def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[s
         problems += _check_prompts(paper)
     problems += _check_builds_on(catalog, failed)
     problems += _check_unique(catalog)
+    problems += check_results(catalog)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.code, p.message))
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from ..bib import format_entry
 from ..model import Catalog, Paper
 from . import paths
+from .leaderboard import results_section
 from .lineage import neighbourhood
 from .links import ext_link, link, rel
 from .pagefront import page_front
@@ -292,6 +293,7 @@ def method_page(catalog: Catalog, paper: Paper) -> str:
         _network(paper),
         "## Summary\n\n" + _key_idea(paper) + "\n" + neutralize_html(paper.body.strip()) + "\n",
         _builds_on(catalog, paper, uri),
+        results_section(catalog, paper, uri),
         _sources(paper),
         neighbourhood(catalog, paper),
         _related(catalog, paper, uri),

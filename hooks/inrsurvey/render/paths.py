@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Paper, Representation, Tag, Term, Venue
+from ..model import Benchmark, Paper, Representation, Tag, Term, Venue
 from .links import rel
 
 CATALOG = "catalog.md"
@@ -19,10 +19,13 @@ REPRESENTATIONS = "representations/index.md"
 VENUES = "venues/index.md"
 YEARS = "years/index.md"
 TAGS = "tags/index.md"
+BENCHMARKS = "benchmarks/index.md"
 ALL_BIB = "bib/all.bib"
 PAPERS_JSON = "data/papers.json"
 CATALOG_JSON = "data/catalog.json"
 CSL_JSON = "data/papers.csl.json"
+RESULTS_JSON = "data/results.json"
+RESULTS_CSV = "data/results.csv"
 FEED = "feed.xml"
 
 
@@ -92,6 +95,11 @@ def year(value: int) -> str:
 def tag(t: Tag) -> str:
     """A tag's page."""
     return f"tags/{t.id}.md"
+
+
+def benchmark(b: Benchmark) -> str:
+    """A benchmark's leaderboard page."""
+    return f"benchmarks/{b.id}.md"
 
 
 def bib(key: str) -> str:
