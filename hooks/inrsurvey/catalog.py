@@ -51,6 +51,15 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _scalar_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """An explicitly tagged date or byte string, read as its text: the schema types values, not YAML tags."""
+    return loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
+
+
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
+    _Loader.add_constructor(_tag, _scalar_text)
 _LOADER = _Loader
 
 

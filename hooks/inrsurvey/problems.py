@@ -81,6 +81,9 @@ CODES = (
     "identifier",
     "fm-list-split",
     "summary-link",
+    "bib-tex-unsafe",
+    "bib-value",
+    "sources-mirror",
 )
 """Every problem code the loader and the validator emit."""
 
