@@ -204,6 +204,8 @@ def field_problems(name: str, value: str, quoted: bool = False) -> list[tuple[st
         value: the value without its enclosing braces or quotes.
         quoted: whether the source enclosed it in double quotes.
     """
+    if not value.strip():
+        return [(VALUE, f"{name} is empty, which biber drops and BibTeX keeps; write its value or remove the field")]
     found: list[tuple[str, str]] = []
     quote = _quote_problem(value) if quoted else None
     if quote:
