@@ -113,7 +113,7 @@ def _with_value(bib: str, value: Value) -> str:
     field, text, quoted = value
     new = f'  {field} = "{text}",' if quoted else f"  {field} = {{{text}}},"
     if re.search(rf"(?m)^  {field} = ", bib):
-        return re.sub(rf"(?m)^  {field} = .*,$", lambda _: new, bib, count=1)
+        return re.sub(rf"(?m)^  {field} = .*$", lambda _: new, bib, count=1)
     return bib.replace("  year =", new + "\n  year =", 1)
 
 
