@@ -40,6 +40,7 @@ CORPUS: tuple[Value, ...] = (
     ("publisher", "Springer {International} Publishing", True),
     ("pages", "405--421", True),
     ("pages", "", False),
+    ("pages", "c,", False),
     ("url", "https://example.org/a%20b?x=1&y=2#frag_1~", False),
     ("doi", "10.1007/978-3-030-58452-8_24", True),
     ("title", '{NeRF: Representing Scenes", note = "x', True),

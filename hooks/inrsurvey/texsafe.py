@@ -196,6 +196,10 @@ def _quote_problem(value: str) -> tuple[str, str] | None:
     return None
 
 
+PAGES = re.compile(r"^([A-Za-z]{0,3}\d+(?:[.:]\d+)*)(--[A-Za-z]{0,3}\d+(?:[.:]\d+)*)?$")
+"""One page, an article number or a range (`405--421`, `e1234`, `1:1--1:12`): what biber parses alike."""
+
+
 def field_problems(name: str, value: str, quoted: bool = False) -> list[tuple[str, str]]:
     """What is wrong with one .bib field's value, as (code, message); empty when every reader agrees on it.
 
@@ -213,6 +217,8 @@ def field_problems(name: str, value: str, quoted: bool = False) -> list[tuple[st
     if name == "url":
         reason = url_problem(value)
         return found + ([("url-scheme", f"url: {reason}; use the paper's http(s) address")] if reason else [])
+    if name == "pages" and not PAGES.match(value):
+        found.append((VALUE, "pages is not a page range; write it as 405--421, one page or an article number"))
     if name == "doi":
         if not DOI.match(value):
             found.append(("bib-doi", "doi is not a DOI (10.<digits>/<suffix>); write it without https://doi.org/"))
