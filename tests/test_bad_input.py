@@ -32,7 +32,9 @@ def write_base(dest: Path) -> None:
     declared["benchmarks"] = [
         b for b in declared["benchmarks"] if "bibtex" in b["dataset"] or b["dataset"].get("method") in slugs
     ]
-    (dest / "benchmarks.yml").write_text(yaml.safe_dump(declared, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (dest / "benchmarks.yml").write_text(
+        yaml.safe_dump(declared, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def make_papers(case: Path, dest: Path) -> dict[str, object]:

@@ -36,12 +36,19 @@ def project_root(args: argparse.Namespace) -> Path:
     return Path(args.root).resolve() if args.root else find_root(Path.cwd())
 
 
+def github_escape(text: str, *, property_value: bool = False) -> str:
+    """Escape text for a GitHub workflow command: its message, or (with `property_value`) a property."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
 def format_problem(problem: Problem, style: str) -> str:
     """One problem as a line of text, or as a GitHub Actions annotation."""
     if style == "github":
         line = f",line={problem.line}" if problem.line else ""
-        message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={problem.path}{line},title={problem.code}::{message}"
+        path = github_escape(problem.path, property_value=True)
+        title = github_escape(problem.code, property_value=True)
+        return f"::error file={path}{line},title={title}::{github_escape(problem.message)}"
     return str(problem)
 
 

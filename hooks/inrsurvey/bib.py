@@ -36,6 +36,7 @@ from bibtexparser.model import (
 
 from .identifiers import show
 from .model import BibEntry, Person, Problem
+from .texsafe import field_problems
 
 if TYPE_CHECKING:
     from pylatexenc.latex2text import LatexNodes2Text
@@ -100,25 +101,30 @@ def _latex_decoder() -> LatexNodes2Text:
     return LatexNodes2Text(latex_context=db, math_mode="text", strict_latex_spaces=True)
 
 
+class LatexError(ValueError):
+    """LaTeX the display decoder cannot read; the message says what to write instead."""
+
+
 def decode_latex(value: str) -> str:
     r"""Decode LaTeX markup to Unicode text for display.
 
     `M{\"u}ller` gives `Müller`, `--` an en dash, `{NeRF}` drops its braces and
     `The {\TeX}book` keeps its logo. Whitespace runs collapse to one space.
+
+    Raises:
+        LatexError: for markup the decoder fails on (`\href{a}{b}`, a bare `\input`), whatever
+            the decoder's own exception; nothing else escapes.
     """
     if not any(c in value for c in "\\$~") and "--" not in value and "``" not in value and "''" not in value:
         return " ".join(value.replace("{", "").replace("}", "").split())
-    text = _latex_decoder().latex_to_text(value)
+    try:
+        text = _latex_decoder().latex_to_text(value)
+    except Exception as error:  # the decoder raises IndexError, KeyError, AttributeError...
+        raise LatexError(
+            f"its LaTeX cannot be decoded for display ({type(error).__name__}); write plain text, accents or "
+            "\\emph{...} instead of commands that take arguments"
+        ) from error
     return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-_MACRO = re.compile(r"\\([A-Za-z]+)")
-
-
-def unknown_macros(value: str) -> list[str]:
-    """LaTeX commands in `value` that the display decoder does not know (they would vanish)."""
-    context = _latex_decoder().latex_context
-    return sorted({m for m in _MACRO.findall(value) if context.get_macro_spec(m) is None})
 
 
 def _person(raw: str) -> Person:
@@ -154,7 +160,7 @@ def split_authors(raw: str) -> tuple[Person, ...]:
             if len(parts) > 3 or (len(parts) == 3 and parts[1] not in _SUFFIXES):
                 raise ValueError(f"{show(name, 60)} holds several names separated by commas: join authors with ' and '")
         return tuple(_person(name) for name in names)
-    except InvalidNameError as error:
+    except (InvalidNameError, RecursionError) as error:
         raise ValueError(str(error)) from error
 
 
@@ -266,19 +272,21 @@ def parse_entries(text: str, path: str) -> tuple[list[BibEntry], list[Problem]]:
     return entries, problems
 
 
-def _to_entry(entry: Entry, entry_type: str, line: int, path: str, problems: list[Problem]) -> BibEntry:
+def _field_problems(entry: Entry, path: str, problems: list[Problem]) -> list[tuple[str, str]]:
+    """The entry's fields as (name, value), reporting values that BibTeX readers would read apart."""
     fields: list[tuple[str, str]] = []
-    lines: dict[str, int] = {}
+    removed = entry.parser_metadata.get(RemoveEnclosingMiddleware.metadata_key(), {})
     for f in entry.fields:
         name = f.key.lower()
         value = str(f.value)
+        line = f.start_line + 1
         if f.enclosing == "no-enclosing" and "=" in value:
             problems.append(
                 Problem(
                     path,
-                    f.start_line + 1,
+                    line,
                     "bib-syntax",
-                    f"the value of '{f.key}' runs into the next field ({value[:40]!r}); "
+                    f"the value of {show(f.key, 30)} runs into the next field ({show(value, 40)}); "
                     "a comma is probably missing between two fields",
                 )
             )
@@ -286,15 +294,38 @@ def _to_entry(entry: Entry, entry_type: str, line: int, path: str, problems: lis
             problems.append(
                 Problem(
                     path,
-                    f.start_line + 1,
+                    line,
                     "bib-macro",
-                    f"the value of '{f.key}' is a bare word ({value!r}), which BibTeX reads "
+                    f"the value of {show(f.key, 30)} is a bare word ({show(value, 40)}), which BibTeX reads "
                     "as an @string macro; enclose it in braces",
                 )
             )
+        else:
+            quoted = removed.get(f.key) == '"'
+            problems.extend(Problem(path, line, code, message) for code, message in field_problems(name, value, quoted))
         fields.append((name, value))
-        lines[name] = f.start_line + 1
-    display = {k: decode_latex(v) for k, v in fields if k in DISPLAY_FIELDS}
+    return fields
+
+
+def _decoded(
+    fields: list[tuple[str, str]], lines: dict[str, int], path: str, problems: list[Problem]
+) -> dict[str, str]:
+    """The display text of the decoded fields; a field the decoder fails on is reported and shown plain."""
+    display = {}
+    for name, value in fields:
+        if name in DISPLAY_FIELDS:
+            try:
+                display[name] = decode_latex(value)
+            except LatexError as error:
+                problems.append(Problem(path, lines.get(name), "bib-latex", f"{name}: {error}"))
+                display[name] = " ".join(re.sub(r"[\\{}$]", "", value).split())
+    return display
+
+
+def _to_entry(entry: Entry, entry_type: str, line: int, path: str, problems: list[Problem]) -> BibEntry:
+    fields = _field_problems(entry, path, problems)
+    lines = {f.key.lower(): f.start_line + 1 for f in entry.fields}
+    display = _decoded(fields, lines, path, problems)
     authors: tuple[Person, ...] = ()
     raw_authors = next((v for k, v in fields if k == "author"), "")
     if raw_authors:

@@ -60,6 +60,15 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _scalar_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """An explicitly tagged date or byte string, read as its text: the schema types values, not YAML tags."""
+    return loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
+
+
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
+    _Loader.add_constructor(_tag, _scalar_text)
 _LOADER = _Loader
 
 
@@ -167,6 +176,26 @@ def _yaml_shape_problem(node: yaml.Node, rel: str, first_line: int) -> Problem |
     return None
 
 
+_TAG_MESSAGE = "a value's YAML tag (such as !!int or !!float) names a type its text is not; remove the tag"
+
+
+def _untyped_line(loader: Any, node: yaml.Node | None, first_line: int) -> int:
+    """The line of the first scalar whose explicit tag its text does not fit."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                loader.construct_object(current)
+            except Exception:  # the constructors raise ValueError, TypeError, KeyError...
+                return first_line + current.start_mark.line
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(n for pair in reversed(current.value) for n in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    return first_line
+
+
 def _load_yaml(text: str, rel: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse YAML, returning the data and the source line of each top-level key.
 
@@ -186,6 +215,10 @@ def _load_yaml(text: str, rel: str, first_line: int) -> tuple[Any, dict[str, int
         line = first_line + mark.line if mark else first_line
         reason = getattr(error, "problem", None) or str(error)
         return None, {}, [Problem(rel, line, "yaml-syntax", f"invalid YAML ({show(reason, 120)}); fix the syntax")]
+    except (ValueError, TypeError, KeyError, OverflowError):
+        # A scalar's explicit tag names a type its text is not (`!!int NeRF`, `!!float x`).
+        line = _untyped_line(loader, node, first_line)
+        return None, {}, [Problem(rel, line, "yaml-syntax", _TAG_MESSAGE)]
     except RecursionError:
         return (
             None,

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .identifiers import show
 from .model import BuildsOn, CodeLink, Problem, Result, SurveyLabel
 from .schema import CODE_KEYS, KEY_NAMES, KEYS, LINK_KEYS, RESULT_KEYS, SPEED_KEYS, SURVEY_KEYS, Kind
 
@@ -29,18 +30,20 @@ class Unreadable(ValueError):
 
 def _text(key: str, value: Any) -> str:
     if not isinstance(value, str):
-        raise Unreadable("fm-type", f"'{key}' must be a string, not {type(value).__name__} {value!r}")
+        raise Unreadable("fm-type", f"'{key}' must be a string, not {type(value).__name__} {show(value)}")
     return value.strip()
 
 
 def _texts(key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
         return tuple(v.strip() for v in value)
-    raise Unreadable("fm-type", f"'{key}' must be a list of non-empty strings, not {type(value).__name__} {value!r}")
+    raise Unreadable(
+        "fm-type", f"'{key}' must be a list of non-empty strings, not {type(value).__name__} {show(value)}"
+    )
 
 
 def _date(key: str, value: Any) -> dt.date:
-    if isinstance(value, dt.date):
+    if type(value) is dt.date:  # a datetime is a date too, but not one the schema accepts
         return value
     if isinstance(value, str) and len(value) == 10:
         try:
@@ -51,14 +54,14 @@ def _date(key: str, value: Any) -> dt.date:
         raise Unreadable(
             "fm-unfilled", f"'{key}' still holds the {PROMPT} prompt from 'inrsurvey new'; write the date, YYYY-MM-DD"
         )
-    raise Unreadable("fm-date", f"'{key}' must be a date written YYYY-MM-DD, not {value!r}")
+    raise Unreadable("fm-date", f"'{key}' must be a date written YYYY-MM-DD, not {show(value)}")
 
 
 def _code(key: str, value: Any) -> tuple[CodeLink, ...]:
     if not isinstance(value, list):
         raise Unreadable(
             "fm-type",
-            f"'{key}' must be a list of mappings with url, framework, official, not {type(value).__name__} {value!r}",
+            f"'{key}' must be a list of mappings with url, framework, official, not {type(value).__name__} {show(value)}",
         )
     links = []
     for item in value:
@@ -71,7 +74,7 @@ def _code(key: str, value: Any) -> tuple[CodeLink, ...]:
         ):
             raise Unreadable(
                 "fm-type",
-                f"each '{key}' item needs url (string), framework (string), official (true/false); got {item!r}",
+                f"each '{key}' item needs url (string), framework (string), official (true/false); got {show(item)}",
             )
         links.append(CodeLink(item["url"].strip(), item.get("framework", "").strip(), item.get("official", True)))
     return tuple(links)
@@ -107,7 +110,7 @@ def _survey(key: str, value: Any) -> SurveyLabel:
     ):
         raise Unreadable(
             "fm-type",
-            f"'{key}' must be a mapping with the strings label, field and task, not {type(value).__name__} {value!r}",
+            f"'{key}' must be a mapping with the strings label, field and task, not {type(value).__name__} {show(value)}",
         )
     return SurveyLabel(*(value[k].strip() for k in SURVEY_KEYS))
 

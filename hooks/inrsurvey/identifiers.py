@@ -118,3 +118,14 @@ def show(value: object, limit: int = MAX_QUOTE) -> str:
         shown = nfc and unicodedata.category(char)[0] in "LNPS" and char not in _BIDI and char not in _INVISIBLE
         out.append(char if plain or shown else f"\\u{ord(char):04x}")
     return "'" + "".join(out) + "'"
+
+
+def printable(text: str) -> str:
+    r"""`text` on one line with every control, bidirectional or invisible character written as `\uXXXX`.
+
+    Messages quote contributed values: a newline or a terminal escape in one must not start
+    a forged problem line or an "ok", nor reorder what the reader sees.
+    """
+    if text.isprintable() and not any(c in _BIDI or c in _INVISIBLE for c in text):
+        return text
+    return "".join(f"\\u{ord(c):04x}" if not c.isprintable() or c in _BIDI or c in _INVISIBLE else c for c in text)

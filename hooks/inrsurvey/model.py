@@ -15,6 +15,8 @@ from dataclasses import field as dc_field
 from functools import cached_property
 from types import MappingProxyType
 
+from .identifiers import printable
+
 VENUE_KINDS = ("conference", "journal", "workshop", "preprint")
 """The kinds a venue can be, in display order."""
 
@@ -68,6 +70,11 @@ class Problem:
     line: int | None
     code: str
     message: str
+
+    def __post_init__(self) -> None:
+        """Every problem prints on one line, whatever value its message quotes."""
+        object.__setattr__(self, "path", printable(self.path))
+        object.__setattr__(self, "message", printable(self.message))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

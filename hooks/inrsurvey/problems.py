@@ -98,6 +98,9 @@ CODES = (
     "result-invalid",
     "result-duplicate",
     "result-unquoted",
+    "bib-tex-unsafe",
+    "bib-value",
+    "sources-mirror",
 )
 """Every problem code the loader and the validator emit."""
 

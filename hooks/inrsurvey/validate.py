@@ -11,9 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from . import bib, bibstyle
+from . import bibstyle, sources
 from .benchmarks import check_results
 from .catalog import load_catalog
 from .frontmatter import PROMPT
@@ -22,6 +21,7 @@ from .labelcheck import check_labels
 from .markup import CODE
 from .model import Catalog, Paper, Problem, arxiv_yymm, slugify
 from .schema import Kind, keys_of
+from .urls import UrlError, parse_url, url_problem
 
 MAX_AUTHORS = 100
 """More authors than this in one entry is reported (`bib-author-count`)."""
@@ -33,10 +33,9 @@ POSTED_HOLD_MONTHS = 1
 """arXiv numbers a paper by the month it is announced; one held over a month boundary
 (submitted 22 December, numbered 2101.x) keeps its earlier submission date as v1."""
 
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
-UNESCAPED = re.compile(r"(?<!\\)([&%#_])")
-RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
+RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
+"""An HTML tag; `[^<>]` keeps the search linear (a tag never spans another `<`)."""
 
 REQUIRED_BIB = {
     "article": ("author", "title", "journal", "year"),
@@ -59,12 +58,7 @@ def _bib(paper: Paper, field: str | None, code: str, message: str) -> Problem:
 
 def check_url(url: str) -> str | None:
     """Why `url` is not an acceptable absolute http(s) link, or None when it is."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return f"'{url}' is not an http(s) URL"
-    if not parts.netloc or any(c.isspace() for c in url) or any(c in url for c in "<>\"'`"):
-        return f"'{url}' is not a well-formed URL"
-    return None
+    return url_problem(url)
 
 
 def _check_taxonomy_terms(catalog: Catalog, paper: Paper) -> Iterator[Problem]:
@@ -135,27 +129,6 @@ def _check_entry_text(paper: Paper) -> Iterator[Problem]:
             "bib-author-count",
             f"{len(entry.authors)} authors: lists this long are almost always a pasting error; check the list against the paper, or end it with 'and others' after the first {MAX_AUTHORS}",
         )
-    for name in (*bib.DISPLAY_FIELDS, "author"):
-        unknown = bib.unknown_macros(entry.get(name))
-        if unknown:
-            yield _bib(
-                paper,
-                name,
-                "bib-latex",
-                f"unknown LaTeX command(s) in {name}: "
-                + ", ".join(f"\\{m}" for m in unknown)
-                + "; write the character in UTF-8 or use a standard accent command",
-            )
-    for name in (*bib.DISPLAY_FIELDS, "author"):
-        special = sorted(set(UNESCAPED.findall(entry.get(name))))
-        if special:
-            yield _bib(
-                paper,
-                name,
-                "bib-latex",
-                f"unescaped {' '.join(special)} in {name}: LaTeX reads these as commands; write "
-                + " ".join(f"\\{c}" for c in special),
-            )
 
 
 def _check_entry_ids(paper: Paper) -> Iterator[Problem]:
@@ -183,15 +156,6 @@ def _check_entry_ids(paper: Paper) -> Iterator[Problem]:
                 "protect these words with braces so styles keep their capitals: "
                 + ", ".join(f"{{{w}}}" for w in words),
             )
-    doi = entry.get("doi")
-    if doi and not DOI.match(doi):
-        yield _bib(
-            paper, "doi", "bib-doi", f"doi '{doi}' is malformed; write it as 10.xxxx/... without https://doi.org/"
-        )
-    if entry.get("url"):
-        reason = check_url(entry.get("url"))
-        if reason:
-            yield _bib(paper, "url", "url-scheme", reason + "; use an http(s) link")
 
 
 def _check_arxiv(paper: Paper) -> Iterator[Problem]:
@@ -245,46 +209,36 @@ def _check_links(paper: Paper) -> Iterator[Problem]:
     yield from _check_sources(paper)
 
 
-PRIMARY_HOSTS = frozenset(
-    {
-        "arxiv.org",
-        "ar5iv.labs.arxiv.org",
-        "ar5iv.org",
-        "doi.org",
-        "openaccess.thecvf.com",
-        "proceedings.neurips.cc",
-        "papers.nips.cc",
-        "papers.neurips.cc",
-        "openreview.net",
-        "proceedings.mlr.press",
-        "dl.acm.org",
-        "link.springer.com",
-        "ieeexplore.ieee.org",
-        "www.ecva.net",
-        "ecva.net",
-        "www.bmva.org",
-        "bmva-archive.org.uk",
-    }
-)
-"""Hosts whose pages count as primary sources: arXiv, DOI resolver, proceedings and publishers."""
-
-
 def is_primary_source(url: str, paper: Paper) -> bool:
     """Whether `url` is a primary source.
 
     That is arXiv, a proceedings or publisher page, the official code or the official
     project page.
     """
-    host = urlsplit(url).netloc.lower()
-    official = {c.url.rstrip("/").lower() for c in paper.code if c.official}
-    if paper.project:
-        official.add(paper.project.rstrip("/").lower())
-    return host in PRIMARY_HOSTS or url.rstrip("/").lower() in official
+    try:
+        parsed = parse_url(url)
+    except UrlError:
+        return False
+    official = [c.url for c in paper.code if c.official] + ([paper.project] if paper.project else [])
+    return sources.is_primary(parsed, official)
 
 
 def _check_sources(paper: Paper) -> Iterator[Problem]:
     if len(set(paper.sources)) != len(paper.sources):
         yield _md(paper, "sources", "duplicate-item", "a URL is listed twice in 'sources'; list each once")
+    for url in paper.sources:
+        try:
+            kind = sources.mirror_kind(parse_url(url))
+        except UrlError:
+            continue  # reported by _check_links
+        if kind:
+            yield _md(
+                paper,
+                "sources",
+                "sources-mirror",
+                f"{show(url, 80)} is {kind}, not a primary page; cite the arXiv abstract, the doi.org address, the "
+                "proceedings or publisher page, or the official repository or project page instead",
+            )
     if paper.sources and not any(is_primary_source(u, paper) for u in paper.sources):
         yield _md(
             paper,
@@ -340,8 +294,16 @@ def _check_entry_fields(paper: Paper) -> Iterator[Problem]:
             )
 
 
+def _displayed(paper: Paper) -> Iterator[tuple[str, str]]:
+    """(key, value) for every string of the front matter that is shown or quoted as text."""
+    yield from _values(paper, "text", "texts", "links")
+    yield from (("code", link.framework) for link in paper.code if link.framework)
+    if paper.survey:
+        yield from (("survey", value) for value in (paper.survey.label, paper.survey.field, paper.survey.task))
+
+
 def _check_characters(paper: Paper) -> Iterator[Problem]:
-    for key, value in _values(paper, "text", "texts", "links"):
+    for key, value in _displayed(paper):
         bad = bad_characters(value)
         if bad:
             yield _md(
@@ -465,34 +427,49 @@ def _check_builds_on(catalog: Catalog, failed: frozenset[str] = frozenset()) -> 
                     "builds-on-unknown",
                     f"builds_on names '{target}', which is no method slug in papers/",
                 )
+    yield from _cycles(catalog)
+
+
+def _cycles(catalog: Catalog) -> Iterator[Problem]:
+    """One problem per cycle of `builds_on`, found by an iterative depth-first search.
+
+    No recursion: a chain of any length costs one stack entry per method, on the heap.
+    """
     state: dict[str, int] = {}
     reported: set[frozenset[str]] = set()
-
-    def visit(slug: str, stack: list[str]) -> Iterator[Problem]:
-        state[slug] = 1
-        stack.append(slug)
-        for target in catalog.by_slug[slug].builds_on_slugs:
+    for root in catalog.papers:
+        if root.slug in state:
+            continue
+        path: list[str] = [root.slug]
+        position = {root.slug: 0}
+        todo = [iter(root.builds_on_slugs)]
+        state[root.slug] = 1
+        while todo:
+            slug = path[-1]
+            target = next(todo[-1], None)
+            if target is None:
+                todo.pop()
+                state[path.pop()] = 2
+                del position[slug]
+                continue
             if target not in catalog.by_slug or target == slug:
                 continue
             if state.get(target) == 1:
-                cycle = stack[stack.index(target) :]
+                cycle = path[position[target] :]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    first = catalog.by_slug[min(cycle)]
+                    shown = cycle if len(cycle) <= 20 else [*cycle[:10], f"... ({len(cycle) - 20} more)", *cycle[-10:]]
                     yield _md(
-                        first,
+                        catalog.by_slug[min(cycle)],
                         "builds_on",
                         "builds-on-cycle",
-                        "builds_on forms a cycle: " + " -> ".join([*cycle, target]) + "; remove one link",
+                        "builds_on forms a cycle: " + " -> ".join([*shown, target]) + "; remove one link",
                     )
-            elif state.get(target) is None:
-                yield from visit(target, stack)
-        stack.pop()
-        state[slug] = 2
-
-    for paper in catalog.papers:
-        if paper.slug not in state:
-            yield from visit(paper.slug, [])
+            elif target not in state:
+                state[target] = 1
+                position[target] = len(path)
+                path.append(target)
+                todo.append(iter(catalog.by_slug[target].builds_on_slugs))
 
 
 def _check_unique(catalog: Catalog) -> Iterator[Problem]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
 
 from ..bib import format_entry
 from ..model import Catalog, Paper
+from ..urls import UrlError, parse_url
 from . import paths
 from .leaderboard import results_section
 from .lineage import neighbourhood
@@ -194,8 +194,11 @@ def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
 
 def source_label(url: str) -> str:
     """A short readable label for a source URL: `arXiv 2003.08934`, `DOI 10.1/x`, or host and path."""
-    parts = urlsplit(url)
-    host = parts.netloc.lower().removeprefix("www.")
+    try:
+        parts = parse_url(url)
+    except UrlError:
+        return "link"
+    host = parts.site
     path = parts.path.strip("/")
     if host == "arxiv.org" and path.startswith("abs/"):
         return f"arXiv {path[4:]}"
