@@ -186,7 +186,11 @@ TAG_RULES: tuple[TagRule, ...] = (
     TagRule("occupancy", "its outputs include an occupancy", _mentions("outputs", r"occupanc")),
     TagRule("semantics", "its outputs include semantic labels", _mentions("outputs", r"semantic")),
     TagRule("point-clouds", "its inputs include a point cloud", _mentions("inputs", r"point cloud")),
-    TagRule("text-to-3d", "its inputs include a text prompt", _mentions("inputs", r"\btext\b")),
+    TagRule(
+        "text-to-3d",
+        "its inputs include a text prompt and it generates or edits 3D content",
+        lambda p: _mentions("inputs", r"\btext\b")(p) and bool({"3D Generation", "Scene Editing"} & set(p.tasks)),
+    ),
 )
 """Every mechanical tag rule; a tag may have several."""
 

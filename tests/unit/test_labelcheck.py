@@ -86,7 +86,8 @@ def test_abbreviations_do_not_end_the_sentence() -> None:
         ("occupancy", {"outputs": ("occupancy probability",)}),
         ("semantics", {"outputs": ("semantic labels",)}),
         ("point-clouds", {"inputs": ("a sparse point cloud",)}),
-        ("text-to-3d", {"inputs": ("a text prompt",)}),
+        ("text-to-3d", {"inputs": ("a text prompt",), "tasks": ("3D Generation",)}),
+        ("text-to-3d", {"inputs": ("a text instruction",), "tasks": ("View Synthesis", "Scene Editing")}),
     ],
 )
 def test_tag_rules(small: Catalog, tag: str, change: dict[str, object]) -> None:
@@ -98,6 +99,11 @@ def test_tag_rules(small: Catalog, tag: str, change: dict[str, object]) -> None:
     assert tag in {rule.tag for rule in TAG_RULES}
     tagged = replace(paper, tags=(*paper.tags, tag))
     assert not [p for p in check_labels(small, tagged) if p.code == "tag-rule" and f"'{tag}'" in p.message]
+
+
+def test_a_text_query_that_generates_nothing_is_not_text_to_3d(small: Catalog) -> None:
+    paper = replace(small.by_slug["synth00001"], inputs=("a free-text query",), tasks=("Scene Understanding",))
+    assert not [p for p in check_labels(small, paper) if "text-to-3d" in p.message]
 
 
 def test_rules_do_not_fire_on_lookalikes(small: Catalog) -> None:
