@@ -16,7 +16,23 @@ KEY_STOPWORDS = frozenset(
 """Title words skipped when deriving a citation key."""
 
 
-_LATIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th"})
+_LATIN = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "þ": "th",
+    }
+)
 """Latin letters without a decomposition, spelled in ASCII (`Işık` gives `isik`, not `isk`)."""
 
 
