@@ -121,7 +121,7 @@ def test_method_pages_link_related(catalog: Catalog, site_dir: Path) -> None:
     """What a method builds on and what builds on it are linked (up to the cap; the rest on the lineage page)."""
     for paper in catalog.papers:
         linked = set(method_links(site_dir, f"methods/{paper.slug}/"))
-        for related in (set(paper.builds_on), {p.slug for p in catalog.built_on_by.get(paper.slug, ())}):
+        for related in (set(paper.builds_on_slugs), {p.slug for p in catalog.built_on_by.get(paper.slug, ())}):
             assert len(related & linked) >= min(len(related), NEIGHBOURS_SHOWN), paper.slug
 
 
