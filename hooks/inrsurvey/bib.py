@@ -106,10 +106,27 @@ def decode_latex(value: str) -> str:
     `M{\"u}ller` gives `Müller`, `--` an en dash, `{NeRF}` drops its braces and
     `The {\TeX}book` keeps its logo. Whitespace runs collapse to one space.
     """
+    return " ".join(decode_latex_span(value).split())
+
+
+_MATH = re.compile(r"(?<!\\)\$(.*?)(?<!\\)\$")
+
+
+def _math_minus(match: re.Match[str]) -> str:
+    """A math span with each hyphen as the minus sign LaTeX prints (`$--$` is two minus signs)."""
+    return "$" + match.group(1).replace("-", "\N{MINUS SIGN}") + "$"
+
+
+def decode_latex_span(value: str) -> str:
+    """Decode LaTeX as `decode_latex` does, keeping whitespace (for pieces of a longer text).
+
+    In math, `-` is a minus sign (`NeRF$--$` reads `NeRF−−`, as LaTeX prints it); in
+    text, `--` is an en dash.
+    """
     if not any(c in value for c in "\\$~") and "--" not in value and "``" not in value and "''" not in value:
-        return " ".join(value.replace("{", "").replace("}", "").split())
-    text = _latex_decoder().latex_to_text(value)
-    return " ".join(unicodedata.normalize("NFC", text).split())
+        return value.replace("{", "").replace("}", "")
+    text = _latex_decoder().latex_to_text(_MATH.sub(_math_minus, value))
+    return unicodedata.normalize("NFC", text)
 
 
 _MACRO = re.compile(r"\\([A-Za-z]+)")

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 
 from .bib import format_entries, format_entry
+from .citation import citation
+from .csl import csl_fields
 from .model import Catalog, Paper
 from .render import paths
 from .render.compare_page import MAX_METHODS, MIN_METHODS
@@ -227,31 +229,8 @@ _CSL_TYPE = {
 
 
 def csl_item(catalog: Catalog, paper: Paper) -> dict[str, object]:
-    """One method as a CSL-JSON item (Zotero, Mendeley, pandoc)."""
-    venue = paper.joined.venue
-    item: dict[str, object] = {
-        "id": paper.key,
-        "type": _CSL_TYPE[venue.kind],
-        "title": paper.title,
-        "author": [{"family": a.family, "given": a.first} if a.first else {"literal": a.family} for a in paper.authors],
-        "issued": {"date-parts": [[paper.year]]} if paper.year else {},
-    }
-    if venue.kind == "preprint":
-        item["publisher"] = "arXiv"
-        item["number"] = paper.arxiv
-    else:
-        item["container-title"] = venue.name
-        if venue.kind != "journal":
-            item["event-title"] = venue.name
-    for csl, field in (("page", "pages"), ("volume", "volume"), ("issue", "number"), ("publisher", "publisher")):
-        value = paper.entry.text(field) if field == "publisher" else paper.entry.get(field)
-        if value:
-            item[csl] = value.replace("--", "-")
-    if paper.doi:
-        item["DOI"] = paper.doi
-    if paper.paper_url:
-        item["URL"] = paper.paper_url
-    return item
+    """One method as a CSL-JSON item (Zotero, Mendeley, pandoc); see `citation.csl_fields`."""
+    return {"id": paper.key, "type": _CSL_TYPE[paper.joined.venue.kind], **csl_fields(citation(paper))}
 
 
 def csl_json(catalog: Catalog) -> str:

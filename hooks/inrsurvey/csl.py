@@ -1,0 +1,76 @@
+"""CSL-JSON from the citation model: what citeproc (pandoc, Zotero, Mendeley) reads.
+
+Titles are stored in sentence case with the .bib's brace-protected words in
+`<span class="nocase">`, as CSL expects (styles that want title case convert it back); the
+proceedings are the container and the conference the event (only where the proceedings'
+title does not already name it), so no style names a venue twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .citation import Citation
+
+_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*$")
+_SENTENCE_END = re.compile(r"[:.?!]\s*$")
+
+
+def sentence_case(parts: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
+    """Lowercase the capitalised words a BibTeX style would lowercase, as citeproc stores titles.
+
+    The first word and the first word after a colon keep their capital; protected pieces and
+    words with other capitals (`GANs`, `3D`) are left alone.
+    """
+    out: list[tuple[str, bool]] = []
+    keep_next = True
+    for text, protected in parts:
+        if protected:
+            out.append((text, True))
+            keep_next = bool(_SENTENCE_END.search(text))
+            continue
+        words = re.split(r"(\s+)", text)
+        for index, word in enumerate(words):
+            if not word or word.isspace():
+                continue
+            if not keep_next and _CAPITALISED.match(word.rstrip(":.?!,;")):
+                words[index] = word.lower()
+            keep_next = bool(_SENTENCE_END.search(word))
+        out.append(("".join(words), False))
+    return tuple(out)
+
+
+def _title(parts: tuple[tuple[str, bool], ...]) -> str:
+    return Citation.title_html_of(sentence_case(parts))
+
+
+def csl_fields(cite: Citation) -> dict[str, object]:
+    """The CSL-JSON variables of one citation (without `id` and `type`)."""
+    item: dict[str, object] = {
+        "title": _title(cite.title_parts),
+        "author": [{"family": a.family, "given": a.first} if a.first else {"literal": a.family} for a in cite.authors],
+    }
+    if cite.year:
+        item["issued"] = {"date-parts": [[cite.year]]}
+    if cite.preprint:
+        item["publisher"] = "arXiv"
+        item["genre"] = "Preprint"
+        if cite.arxiv:
+            item["number"] = f"arXiv:{cite.arxiv}"
+    else:
+        item["container-title"] = cite.container
+        # APA prints the event beside the container when there are no pages: name it only
+        # where the proceedings' title does not already.
+        if cite.event and cite.event.casefold() not in cite.container.casefold():
+            item["event-title"] = cite.event
+    for name, value in (
+        ("page", cite.pages),
+        ("volume", cite.volume),
+        ("issue", cite.issue),
+        ("publisher", cite.publisher),
+        ("DOI", cite.doi),
+        ("URL", cite.url),
+    ):
+        if value:
+            item[name] = value
+    return item
