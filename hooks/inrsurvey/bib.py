@@ -48,6 +48,8 @@ FIELD_ORDER = (
     "title",
     "booktitle",
     "journal",
+    "institution",
+    "type",
     "volume",
     "number",
     "eid",
@@ -58,8 +60,10 @@ FIELD_ORDER = (
     "url",
     "howpublished",
     "eprint",
+    "eprinttype",
     "archiveprefix",
     "primaryclass",
+    "options",
 )
 """The order in which exported entries list their fields; others follow alphabetically."""
 
@@ -347,19 +351,54 @@ def _format(entry_type: str, key: str, fields: tuple[tuple[str, str], ...]) -> s
     return f"@{entry_type}{{{key},\n{body}\n}}\n"
 
 
+def _arxiv_id(entry: BibEntry) -> str:
+    """The entry's arXiv identifier when its eprint is an arXiv one, else an empty string."""
+    return entry.get("eprint") if entry.get("archiveprefix").lower() == "arxiv" else ""
+
+
+def export_form(entry: BibEntry) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The entry type and fields an export writes for a checked entry.
+
+    The values are the entry's; two things are written the way the readers of our files need:
+
+    - an arXiv eprint names its archive as `eprinttype = {arxiv}` (biblatex's field, the one
+      Zotero's import reads) instead of `archiveprefix` (biber's data model has no room for both);
+    - an arXiv-only preprint (`@misc` whose `howpublished` only repeats the arXiv id) becomes
+      `@techreport` with `institution = {arXiv}`, `type = {Preprint}` and `number = {arXiv:<id>}`,
+      plus `options = {eprint=false}`: BibTeX and natbib styles, biblatex and biblatex-apa then
+      each print the identifier once, and Zotero imports a report rather than a "Document".
+    """
+    arxiv = _arxiv_id(entry)
+    if not arxiv:
+        return entry.entry_type, entry.fields
+    fields = [(k, "arxiv" if k == "archiveprefix" else v) for k, v in entry.fields]
+    fields = [("eprinttype" if k == "archiveprefix" else k, v) for k, v in fields]
+    if entry.entry_type != "misc" or entry.get("howpublished") not in ("", f"arXiv preprint arXiv:{arxiv}"):
+        return entry.entry_type, tuple(fields)
+    fields = [(k, v) for k, v in fields if k != "howpublished"]
+    fields += [("institution", "arXiv"), ("type", "Preprint"), ("number", f"arXiv:{arxiv}"), ("options", "eprint=false")]
+    return "techreport", tuple(fields)
+
+
+def export_fields(entry: BibEntry) -> tuple[tuple[str, str], ...]:
+    """The fields an export writes for `entry` (see `export_form`)."""
+    return export_form(entry)[1]
+
+
 def format_entries(entries: Iterable[BibEntry]) -> str:
     """Write entries as BibTeX in the survey's style, deterministically.
 
     Fields follow `FIELD_ORDER`, every value is enclosed in braces, two-space
     indent, one blank line between entries; values are written exactly as in the
-    source, so LaTeX markup is kept.
+    source, so LaTeX markup is kept (`export_form` says what else an export writes).
     """
-    return "\n".join(_format(e.entry_type, e.key, e.fields) for e in entries)
+    return "\n".join(format_entry(e) for e in entries)
 
 
 def format_entry(entry: BibEntry) -> str:
     """One entry in the survey's export style (see `format_entries`)."""
-    return _format(entry.entry_type, entry.key, entry.fields)
+    entry_type, fields = export_form(entry)
+    return _format(entry_type, entry.key, fields)
 
 
 def reparse_fields(text: str) -> dict[str, dict[str, str]]:

@@ -12,30 +12,40 @@ import re
 
 from .citation import Citation
 
-_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*$")
+_CAPITALISED = re.compile(r"^[A-Z][a-z]+[:.?!,;]*$")
 _SENTENCE_END = re.compile(r"[:.?!]\s*$")
+
+
+def _lower_word(word: str, sentence_start: bool) -> str:
+    """One word in sentence case: each capitalised part of a hyphenated word is lowercased,
+    except the first part of a word that starts a sentence."""
+    parts = word.split("-")
+    return "-".join(
+        part.lower() if _CAPITALISED.match(part) and not (index == 0 and sentence_start) else part
+        for index, part in enumerate(parts)
+    )
 
 
 def sentence_case(parts: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
     """Lowercase the capitalised words a BibTeX style would lowercase, as citeproc stores titles.
 
-    The first word and the first word after a colon keep their capital; protected pieces and
-    words with other capitals (`GANs`, `3D`) are left alone.
+    The first word and the first word after a colon keep their capital (not the later parts
+    of a hyphenated word: `Pixel-aligned`); protected pieces and words with other capitals
+    (`GANs`, `3D`) are left alone, as pandoc does when it reads a .bib.
     """
     out: list[tuple[str, bool]] = []
-    keep_next = True
+    sentence_start = True
     for text, protected in parts:
         if protected:
             out.append((text, True))
-            keep_next = bool(_SENTENCE_END.search(text))
+            sentence_start = bool(_SENTENCE_END.search(text))
             continue
         words = re.split(r"(\s+)", text)
         for index, word in enumerate(words):
             if not word or word.isspace():
                 continue
-            if not keep_next and _CAPITALISED.match(word.rstrip(":.?!,;")):
-                words[index] = word.lower()
-            keep_next = bool(_SENTENCE_END.search(word))
+            words[index] = _lower_word(word, sentence_start)
+            sentence_start = bool(_SENTENCE_END.search(word))
         out.append(("".join(words), False))
     return tuple(out)
 

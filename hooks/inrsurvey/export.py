@@ -224,7 +224,7 @@ _CSL_TYPE = {
     "conference": "paper-conference",
     "workshop": "paper-conference",
     "journal": "article-journal",
-    "preprint": "article",
+    "preprint": "report",
 }
 
 

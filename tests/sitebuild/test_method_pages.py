@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from inrsurvey.bib import format_entry, reparse_fields
+from inrsurvey.bib import export_fields, format_entry, reparse_fields
 from inrsurvey.model import Catalog
 from sitehtml import article, article_text, page, parse, resolve
 
@@ -66,7 +66,7 @@ def test_method_page_elements(slug: str, catalog: Catalog, site_dir: Path) -> No
     code_blocks = [e for e in elements if e.tag == "code" and any(a.startswith("pre") for a in e.ancestors[-2:])]
     bibtex = [c.text for c in code_blocks if c.text.startswith("@")]
     assert bibtex and bibtex[0].strip() == format_entry(paper.entry).strip()
-    assert reparse_fields(bibtex[0])[paper.key] == dict(paper.entry.fields)
+    assert reparse_fields(bibtex[0])[paper.key] == dict(export_fields(paper.entry))
     assert f"bib/{paper.key}.bib" in links
     words = len(re.findall(r"\w+", paper.body))
     assert 120 <= words <= 300
