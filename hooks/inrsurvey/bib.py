@@ -376,7 +376,12 @@ def export_form(entry: BibEntry) -> tuple[str, tuple[tuple[str, str], ...]]:
     if entry.entry_type != "misc" or entry.get("howpublished") not in ("", f"arXiv preprint arXiv:{arxiv}"):
         return entry.entry_type, tuple(fields)
     fields = [(k, v) for k, v in fields if k != "howpublished"]
-    fields += [("institution", "arXiv"), ("type", "Preprint"), ("number", f"arXiv:{arxiv}"), ("options", "eprint=false")]
+    fields += [
+        ("institution", "arXiv"),
+        ("type", "Preprint"),
+        ("number", f"arXiv:{arxiv}"),
+        ("options", "eprint=false"),
+    ]
     return "techreport", tuple(fields)
 
 
@@ -393,6 +398,11 @@ def format_entries(entries: Iterable[BibEntry]) -> str:
     source, so LaTeX markup is kept (`export_form` says what else an export writes).
     """
     return "\n".join(format_entry(e) for e in entries)
+
+
+def format_source_entry(entry: BibEntry) -> str:
+    """One entry as a `papers/<slug>.bib` holds it: its own type and fields, in `FIELD_ORDER`."""
+    return _format(entry.entry_type, entry.key, entry.fields)
 
 
 def format_entry(entry: BibEntry) -> str:

@@ -74,7 +74,9 @@ class Citation:
     def title_html_of(parts: tuple[tuple[str, bool], ...]) -> str:
         """Title pieces as CSL rich text (see `title_html`)."""
         return "".join(
-            f'<span class="nocase">{html.escape(text, quote=False)}</span>' if protected else html.escape(text, quote=False)
+            f'<span class="nocase">{html.escape(text, quote=False)}</span>'
+            if protected
+            else html.escape(text, quote=False)
             for text, protected in parts
         )
 
@@ -157,4 +159,3 @@ def citation(paper: Paper) -> Citation:
 def plain_title(parts: tuple[tuple[str, bool], ...]) -> str:
     """The display title the pieces make (the same text as `decode_latex` of the raw title)."""
     return " ".join("".join(text for text, _ in parts).split())
-

@@ -3,7 +3,7 @@
 Titles are stored in sentence case with the .bib's brace-protected words in
 `<span class="nocase">`, as CSL expects (styles that want title case convert it back); the
 proceedings are the container and the conference the event (only where the proceedings'
-title does not already name it), so no style names a venue twice.
+title does not already identify it), so no style names a venue twice.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ _SENTENCE_END = re.compile(r"[:.?!]\s*$")
 
 
 def _lower_word(word: str, sentence_start: bool) -> str:
-    """One word in sentence case: each capitalised part of a hyphenated word is lowercased,
-    except the first part of a word that starts a sentence."""
+    """One word in sentence case: capitalised parts lowercased, but a sentence's first part."""
     parts = word.split("-")
     return "-".join(
         part.lower() if _CAPITALISED.match(part) and not (index == 0 and sentence_start) else part
@@ -54,6 +53,17 @@ def _title(parts: tuple[tuple[str, bool], ...]) -> str:
     return Citation.title_html_of(sentence_case(parts))
 
 
+def names_event(cite: Citation) -> bool:
+    """Whether the container's title already names the conference (its name, or its id in parentheses).
+
+    APA prints the event beside the container when there are no pages, so the event is written
+    only where the proceedings' title does not identify it (`Advances in Neural Information
+    Processing Systems (NeurIPS)` does).
+    """
+    container = cite.container.casefold()
+    return cite.event.casefold() in container or f"({cite.venue_id.casefold()})" in container
+
+
 def csl_fields(cite: Citation) -> dict[str, object]:
     """The CSL-JSON variables of one citation (without `id` and `type`)."""
     item: dict[str, object] = {
@@ -69,9 +79,7 @@ def csl_fields(cite: Citation) -> dict[str, object]:
             item["number"] = f"arXiv:{cite.arxiv}"
     else:
         item["container-title"] = cite.container
-        # APA prints the event beside the container when there are no pages: name it only
-        # where the proceedings' title does not already.
-        if cite.event and cite.event.casefold() not in cite.container.casefold():
+        if cite.event and not names_event(cite):
             item["event-title"] = cite.event
     for name, value in (
         ("page", cite.pages),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from inrsurvey.bib import export_fields, format_entry, reparse_fields
+from inrsurvey.citation import citation
 from inrsurvey.export import CATALOG_COLUMNS, JSON_FIELDS
 from inrsurvey.model import Catalog
 from inrsurvey.render.taxonomy import editions
@@ -106,8 +109,16 @@ def test_csl_json(catalog: Catalog, site_dir: Path) -> None:
     assert [i["id"] for i in items] == sorted(p.key for p in catalog.papers)
     for item in items:
         paper = next(p for p in catalog.papers if p.key == item["id"])
-        assert item["type"] in ("paper-conference", "article-journal", "article")
-        assert item["title"] == paper.title
+        assert item["type"] in ("paper-conference", "article-journal", "report")
+        # Sentence case for citeproc, with the .bib's protected words in nocase spans.
+        assert html.unescape(re.sub(r"<[^>]+>", "", item["title"])).casefold() == paper.title.casefold()
+        protected = [t for t, p in citation(paper).title_parts if p]
+        assert re.findall(r'<span class="nocase">(.*?)</span>', item["title"]) == protected
+        assert "event-title" not in item or item["event-title"] == paper.joined.venue.name
+        if paper.joined.venue.kind == "preprint":
+            assert item["number"] == f"arXiv:{paper.arxiv}" and item["publisher"] == "arXiv"
+        else:
+            assert item["container-title"] == (paper.entry.text("booktitle") or paper.entry.text("journal"))
         assert [a.get("family") or a.get("literal") for a in item["author"]] == [a.family for a in paper.authors]
         assert item["issued"]["date-parts"][0][0] == paper.year
 

@@ -97,10 +97,14 @@ def test_citation_metadata(catalog: Catalog, site_dir: Path) -> None:
     assert ("citation_doi", paper.doi) in meta
     assert ("citation_arxiv_id", paper.arxiv) in meta
     assert ("citation_conference_title", "European Conference on Computer Vision") in meta
+    assert ("citation_inbook_title", "European Conference on Computer Vision (ECCV)") in meta
+    assert ("citation_public_url", "https://doi.org/" + paper.doi) in meta
     ld = [e.text for e in elements if e.tag == "script" and e.attrs.get("type") == "application/ld+json"]
     data = json.loads(ld[0])
-    assert data["@type"] == "ScholarlyArticle" and data["headline"] == paper.title
-    assert [a["name"] for a in data["author"]] == [a.display for a in paper.authors]
+    assert data["@type"] == "WebPage" and data["url"].endswith("/methods/nerf/")
+    article = data["about"]
+    assert article["@type"] == "ScholarlyArticle" and article["headline"] == paper.title
+    assert [a["name"] for a in article["author"]] == [a.display for a in paper.authors]
 
 
 def test_no_request_to_other_hosts(site_dir: Path) -> None:

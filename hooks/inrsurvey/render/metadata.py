@@ -79,8 +79,7 @@ def scholarly_article(cite: Citation, posted: str = "") -> dict[str, object]:
         "headline": cite.title,
         "name": cite.title,
         "author": [
-            {"@type": "Person", "name": a.display, "familyName": a.family}
-            | ({"givenName": a.first} if a.first else {})
+            {"@type": "Person", "name": a.display, "familyName": a.family} | ({"givenName": a.first} if a.first else {})
             for a in cite.authors
         ],
     }
