@@ -147,3 +147,16 @@ def test_changelog_lists_every_method_once(catalog: Catalog, site_dir: Path) -> 
 
     slugs = method_links(site_dir, "changelog/")
     assert sorted(slugs) == sorted(p.slug for p in catalog.papers)
+
+
+def test_math_minus_signs_in_every_export(site_dir: Path) -> None:
+    """`NeRF$--$` prints as two minus signs in LaTeX, so every export says NeRF−−, never an en dash."""
+    shown = "NeRF\N{MINUS SIGN}\N{MINUS SIGN}"
+    records = json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))["methods"]
+    assert next(r for r in records if r["slug"] == "nerf-minus-minus")["title"].startswith(shown)
+    csl = json.loads((site_dir / "data" / "papers.csl.json").read_text(encoding="utf-8"))
+    assert shown in next(i for i in csl if i["id"] == "wang2021nerf")["title"]
+    assert f"{shown}: Neural Radiance Fields" in (site_dir / "feed.xml").read_text(encoding="utf-8")
+    page = (site_dir / "methods" / "nerf-minus-minus" / "index.html").read_text(encoding="utf-8")
+    assert f'name="citation_title" content="{shown}:' in page and f'"headline":"{shown}:' in page
+    assert "NeRF\N{EN DASH}" not in page
