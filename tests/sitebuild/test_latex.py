@@ -182,3 +182,39 @@ def test_preprints_print_their_arxiv_id_once(catalog: Catalog, site_dir: Path, t
     printed = pdf_text(tmp_path)
     for paper in preprints:
         assert printed.count(paper.arxiv) == 1, (style, paper.key, printed)
+
+
+def test_natbib_styles_with_the_url_package(bibfile: tuple[Path, list[str]]) -> None:
+    """What the Cite page says a natbib document needs (the url package) is enough for every entry."""
+    require_tool(all(shutil.which(t) for t in ("pdflatex", "bibtex")), "pdflatex and bibtex (texlive-latex-base)")
+    folder, keys = bibfile
+    blg = compile_with(
+        folder,
+        keys,
+        "\\usepackage{natbib}\n\\usepackage{url}\n",
+        "\\bibliographystyle{plainnat}\n\\bibliography{refs}\n",
+        ["bibtex"],
+    )
+    assert not re.search(r"^Warning--|error message", blg, re.MULTILINE), blg
+
+
+@pytest.mark.parametrize(
+    ("preamble", "bibliography", "backend"),
+    [
+        ("\\usepackage{url}\n", "\\bibliographystyle{plain}\n\\bibliography{refs}\n", ["bibtex"]),
+        ("\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n", "\\printbibliography\n", ["biber"]),
+    ],
+    ids=["bibtex", "biblatex"],
+)
+def test_the_survey_entry_on_the_cite_page_compiles(
+    tmp_path: Path, preamble: str, bibliography: str, backend: list[str]
+) -> None:
+    require_tool(all(shutil.which(t) for t in ("pdflatex", "bibtex", "biber")), "pdflatex, bibtex and biber")
+    from helpers import ROOT
+
+    cite = (ROOT / "docs" / "cite.md").read_text(encoding="utf-8")
+    entry = re.search(r"```bibtex\n(@misc\{inrsurvey\d+,.*?\n\})\n```", cite, re.DOTALL)
+    assert entry, "the Cite page's own entry"
+    (tmp_path / "refs.bib").write_text(entry.group(1) + "\n", encoding="utf-8")
+    compile_with(tmp_path, [re.search(r"@misc\{(\w+),", entry.group(1)).group(1)], preamble, bibliography, backend)  # type: ignore[union-attr]
+    assert "inr-survey.github.io" in pdf_text(tmp_path)
