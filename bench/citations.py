@@ -11,6 +11,7 @@ BibTeX translator, and prints one JSON object of counts:
 
 - `venue_twice`: conference and workshop papers whose rendering names the conference twice;
 - `title_differs`: entries whose title reads differently from the .bib and from the CSL-JSON;
+- `words_differ`: entries whose whole rendering has other words (case aside) from the two files;
 - `authors_or_year_differ`: entries whose first author's family name or year is missing from either rendering;
 - `zotero_arxiv_kept`: entries with an arXiv id whose id Zotero keeps (of `with_arxiv`);
 - `zotero_preprints_document`: preprints Zotero imports as the generic "Document" type.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -57,6 +59,10 @@ def measure(hooks: Path, papers: Path) -> dict[str, Any]:
                 rendered_title(from_bib[k], p.title) != rendered_title(from_csl[k], p.title)
                 or rendered_title(from_bib[k], p.title) is None
                 for k, p in papers_by_key.items()
+            )
+            result[f"words_differ_{style}"] = sum(
+                re.findall(r"\w+", from_bib[k].casefold()) != re.findall(r"\w+", from_csl[k].casefold())
+                for k in papers_by_key
             )
             result[f"authors_or_year_differ_{style}"] = sum(
                 not all(
