@@ -3,7 +3,8 @@
 Titles are stored in sentence case with the .bib's brace-protected words in
 `<span class="nocase">`, as CSL expects (styles that want title case convert it back); the
 proceedings are the container and the conference the event (only where the proceedings'
-title does not already identify it), so no style names a venue twice.
+title does not already identify it), so no style names a venue twice. Preprints are reports of
+arXiv (`genre` "Preprint", `number` "arXiv:<id>"), which APA, IEEE and Chicago print.
 """
 
 from __future__ import annotations

@@ -92,6 +92,13 @@ JSON_FIELDS: tuple[JsonField, ...] = (
     JsonField(
         "added", "date or null", "day the method was added to the survey", lambda p: _date(p.added), in_catalog=False
     ),
+    JsonField(
+        "pages",
+        "string or null",
+        "page range of the cited version (`405-421`)",
+        lambda p: citation(p).pages or None,
+        in_catalog=False,
+    ),
     JsonField("arxiv", "string or null", "arXiv identifier", lambda p: p.arxiv or None, in_catalog=False),
     JsonField("doi", "string or null", "DOI", lambda p: p.doi or None, in_catalog=False),
     JsonField(

@@ -160,3 +160,42 @@ def test_math_minus_signs_in_every_export(site_dir: Path) -> None:
     page = (site_dir / "methods" / "nerf-minus-minus" / "index.html").read_text(encoding="utf-8")
     assert f'name="citation_title" content="{shown}:' in page and f'"headline":"{shown}:' in page
     assert "NeRF\N{EN DASH}" not in page
+
+
+def test_every_export_agrees_with_the_bib(catalog: Catalog, site_dir: Path) -> None:
+    """papers.json, CSL-JSON, the meta tags and JSON-LD say what all.bib says (read by pybtex)."""
+    from pybtex.database import parse_string
+
+    from sitehtml import page, parse
+
+    bib = parse_string((site_dir / "bib" / "all.bib").read_text(encoding="utf-8"), "bibtex").entries
+    records = {
+        r["key"]: r for r in json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))["methods"]
+    }
+    csl = {i["id"]: i for i in json.loads((site_dir / "data" / "papers.csl.json").read_text(encoding="utf-8"))}
+    for paper in catalog.papers:
+        entry, record, item = bib[paper.key], records[paper.key], csl[paper.key]
+        families = [" ".join(p.last_names) for p in entry.persons["author"]]
+        pages = entry.fields.get("pages", "").replace("--", "-")
+        doi, arxiv = entry.fields.get("doi", ""), entry.fields.get("eprint", "")
+        year = int(entry.fields["year"])
+        assert len(record["authors"]) == len(item["author"]) == len(families), paper.key
+        assert record["year"] == item["issued"]["date-parts"][0][0] == year
+        assert (record["pages"] or "") == item.get("page", "") == pages, paper.key
+        assert (record["doi"] or "") == item.get("DOI", "") == doi and (record["arxiv"] or "") == arxiv, paper.key
+        elements = parse(page(site_dir, record["page"]))
+        meta: dict[str, list[str]] = {}
+        for e in elements:
+            if e.tag == "meta" and e.attrs.get("name", "").startswith("citation_"):
+                meta.setdefault(e.attrs["name"], []).append(e.attrs.get("content", ""))
+        assert meta["citation_title"] == [record["title"]] and len(meta["citation_author"]) == len(families)
+        assert meta["citation_publication_date"] == [str(year)] and meta.get("citation_doi", [""]) == [doi]
+        assert (
+            meta.get("citation_arxiv_id", [""]) == [arxiv]
+            and "-".join(meta.get("citation_firstpage", []) + meta.get("citation_lastpage", [])) == pages
+        )
+        ld = json.loads(next(e.text for e in elements if e.attrs.get("type") == "application/ld+json"))["about"]
+        assert ld["name"] == record["title"] and [a["familyName"] for a in ld["author"]] == [
+            a["family"] if "family" in a else a["literal"] for a in item["author"]
+        ]
+        assert "-".join(x for x in (ld.get("pageStart", ""), ld.get("pageEnd", "")) if x) == pages
