@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from helpers import ROOT
-from inrsurvey.bib import format_entry
+from inrsurvey.bib import format_source_entry
 from inrsurvey.catalog import TAXONOMY_FILE, load_taxonomy
 from inrsurvey.labelcheck import EXPLICIT_REPRESENTATIONS, GRID_REPRESENTATIONS
 from inrsurvey.model import BibEntry, Taxonomy, slugify
@@ -76,7 +76,7 @@ def _entry(
         ("archiveprefix", "arXiv"),
         ("primaryclass", "cs.CV"),
     )
-    return format_entry(BibEntry(key, entry_type, fields, {}, ()))
+    return format_source_entry(BibEntry(key, entry_type, fields, {}, ()))
 
 
 def synthetic_method(

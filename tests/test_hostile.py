@@ -209,7 +209,7 @@ def test_and_others_is_et_al_everywhere(tmp_path: Path) -> None:
     assert all(
         "others" not in value for name, value in head_meta(result.catalog, paper, "") if name == "citation_author"
     )
-    assert "others" not in json.dumps(json_ld(result.catalog, paper)["author"])
+    assert "others" not in json.dumps(json_ld(result.catalog, paper)["about"]["author"])
     assert ".." not in plain_citation(result.catalog, paper)
 
 

@@ -81,7 +81,7 @@ def test_data_shows_as_text(evil_site: BuildResult) -> None:
     texts = " ".join(e.text for e in elements if e.tag in ("h1", "p", "dd"))
     assert NAME in texts and "<img src=x" in texts and INPUT in texts
     ld = [e.text for e in elements if e.tag == "script" and e.attrs.get("type") == "application/ld+json"]
-    assert "</script" not in ld[0] and json.loads(ld[0])["name"].startswith("Evil: <img")
+    assert "</script" not in ld[0] and json.loads(ld[0])["about"]["name"].startswith("Evil: <img")
     meta = {e.attrs.get("name"): e.attrs.get("content") for e in elements if e.tag == "meta"}
     assert meta["citation_title"].startswith("Evil: <img src=x")
     assert not any(e.attrs.get("href", "").startswith("javascript:") for e in elements)

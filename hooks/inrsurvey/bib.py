@@ -49,6 +49,8 @@ FIELD_ORDER = (
     "title",
     "booktitle",
     "journal",
+    "institution",
+    "type",
     "volume",
     "number",
     "eid",
@@ -59,8 +61,10 @@ FIELD_ORDER = (
     "url",
     "howpublished",
     "eprint",
+    "eprinttype",
     "archiveprefix",
     "primaryclass",
+    "options",
 )
 """The order in which exported entries list their fields; others follow alphabetically."""
 
@@ -115,10 +119,27 @@ def decode_latex(value: str) -> str:
         LatexError: for markup the decoder fails on (`\href{a}{b}`, a bare `\input`), whatever
             the decoder's own exception; nothing else escapes.
     """
+    return " ".join(decode_latex_span(value).split())
+
+
+_MATH = re.compile(r"(?<!\\)\$(.*?)(?<!\\)\$")
+
+
+def _math_minus(match: re.Match[str]) -> str:
+    """A math span with each hyphen as the minus sign LaTeX prints (`$--$` is two minus signs)."""
+    return "$" + match.group(1).replace("-", "\N{MINUS SIGN}") + "$"
+
+
+def decode_latex_span(value: str) -> str:
+    """Decode LaTeX as `decode_latex` does, keeping whitespace (for pieces of a longer text).
+
+    In math, `-` is a minus sign (`NeRF$--$` reads `NeRF−−`, as LaTeX prints it); in
+    text, `--` is an en dash.
+    """
     if not any(c in value for c in "\\$~") and "--" not in value and "``" not in value and "''" not in value:
         return " ".join(value.replace("{", "").replace("}", "").split())
     try:
-        text = _latex_decoder().latex_to_text(value)
+        text = _latex_decoder().latex_to_text(_MATH.sub(_math_minus, value))
     except Exception as error:  # the decoder raises IndexError, KeyError, AttributeError...
         raise LatexError(
             f"its LaTeX cannot be decoded for display ({type(error).__name__}); write plain text, accents or "
@@ -361,19 +382,64 @@ def _format(entry_type: str, key: str, fields: tuple[tuple[str, str], ...]) -> s
     return f"@{entry_type}{{{key},\n{body}\n}}\n"
 
 
+def _arxiv_id(entry: BibEntry) -> str:
+    """The entry's arXiv identifier when its eprint is an arXiv one, else an empty string."""
+    return entry.get("eprint") if entry.get("archiveprefix").lower() == "arxiv" else ""
+
+
+def export_form(entry: BibEntry) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The entry type and fields an export writes for a checked entry.
+
+    The values are the entry's; two things are written the way the readers of our files need:
+
+    - an arXiv eprint names its archive as `eprinttype = {arxiv}` (biblatex's field, the one
+      Zotero's import reads) instead of `archiveprefix` (biber's data model has no room for both);
+    - an arXiv-only preprint (`@misc` whose `howpublished` only repeats the arXiv id) becomes
+      `@techreport` with `institution = {arXiv}`, `type = {Preprint}` and `number = {arXiv:<id>}`,
+      plus `options = {eprint=false}`: BibTeX and natbib styles, biblatex and biblatex-apa then
+      each print the identifier once, and Zotero imports a report rather than a "Document".
+    """
+    arxiv = _arxiv_id(entry)
+    if not arxiv:
+        return entry.entry_type, entry.fields
+    fields = [(k, "arxiv" if k == "archiveprefix" else v) for k, v in entry.fields]
+    fields = [("eprinttype" if k == "archiveprefix" else k, v) for k, v in fields]
+    if entry.entry_type != "misc" or entry.get("howpublished") not in ("", f"arXiv preprint arXiv:{arxiv}"):
+        return entry.entry_type, tuple(fields)
+    fields = [(k, v) for k, v in fields if k != "howpublished"]
+    fields += [
+        ("institution", "arXiv"),
+        ("type", "Preprint"),
+        ("number", f"arXiv:{arxiv}"),
+        ("options", "eprint=false"),
+    ]
+    return "techreport", tuple(fields)
+
+
+def export_fields(entry: BibEntry) -> tuple[tuple[str, str], ...]:
+    """The fields an export writes for `entry` (see `export_form`)."""
+    return export_form(entry)[1]
+
+
 def format_entries(entries: Iterable[BibEntry]) -> str:
     """Write entries as BibTeX in the survey's style, deterministically.
 
     Fields follow `FIELD_ORDER`, every value is enclosed in braces, two-space
     indent, one blank line between entries; values are written exactly as in the
-    source, so LaTeX markup is kept.
+    source, so LaTeX markup is kept (`export_form` says what else an export writes).
     """
-    return "\n".join(_format(e.entry_type, e.key, e.fields) for e in entries)
+    return "\n".join(format_entry(e) for e in entries)
+
+
+def format_source_entry(entry: BibEntry) -> str:
+    """One entry as a `papers/<slug>.bib` holds it: its own type and fields, in `FIELD_ORDER`."""
+    return _format(entry.entry_type, entry.key, entry.fields)
 
 
 def format_entry(entry: BibEntry) -> str:
     """One entry in the survey's export style (see `format_entries`)."""
-    return _format(entry.entry_type, entry.key, entry.fields)
+    entry_type, fields = export_form(entry)
+    return _format(entry_type, entry.key, fields)
 
 
 def reparse_fields(text: str) -> dict[str, dict[str, str]]:

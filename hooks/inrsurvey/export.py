@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 
 from .bib import format_entries, format_entry
+from .citation import citation
+from .csl import csl_fields
 from .model import Benchmark, Catalog, Paper, Result
 from .render import paths
 from .render.compare_page import MAX_METHODS, MIN_METHODS
@@ -112,6 +114,13 @@ JSON_FIELDS: tuple[JsonField, ...] = (
     ),
     JsonField(
         "added", "date or null", "day the method was added to the survey", lambda p: _date(p.added), in_catalog=False
+    ),
+    JsonField(
+        "pages",
+        "string or null",
+        "page range of the cited version (`405-421`)",
+        lambda p: citation(p).pages or None,
+        in_catalog=False,
     ),
     JsonField("arxiv", "string or null", "arXiv identifier", lambda p: p.arxiv or None, in_catalog=False),
     JsonField("doi", "string or null", "DOI", lambda p: p.doi or None, in_catalog=False),
@@ -263,36 +272,13 @@ _CSL_TYPE = {
     "conference": "paper-conference",
     "workshop": "paper-conference",
     "journal": "article-journal",
-    "preprint": "article",
+    "preprint": "report",
 }
 
 
 def csl_item(catalog: Catalog, paper: Paper) -> dict[str, object]:
-    """One method as a CSL-JSON item (Zotero, Mendeley, pandoc)."""
-    venue = paper.joined.venue
-    item: dict[str, object] = {
-        "id": paper.key,
-        "type": _CSL_TYPE[venue.kind],
-        "title": paper.title,
-        "author": [{"family": a.family, "given": a.first} if a.first else {"literal": a.family} for a in paper.authors],
-        "issued": {"date-parts": [[paper.year]]} if paper.year else {},
-    }
-    if venue.kind == "preprint":
-        item["publisher"] = "arXiv"
-        item["number"] = paper.arxiv
-    else:
-        item["container-title"] = venue.name
-        if venue.kind != "journal":
-            item["event-title"] = venue.name
-    for csl, field in (("page", "pages"), ("volume", "volume"), ("issue", "number"), ("publisher", "publisher")):
-        value = paper.entry.text(field) if field == "publisher" else paper.entry.get(field)
-        if value:
-            item[csl] = value.replace("--", "-")
-    if paper.doi:
-        item["DOI"] = paper.doi
-    if paper.paper_url:
-        item["URL"] = paper.paper_url
-    return item
+    """One method as a CSL-JSON item (Zotero, Mendeley, pandoc); see `citation.csl_fields`."""
+    return {"id": paper.key, "type": _CSL_TYPE[paper.joined.venue.kind], **csl_fields(citation(paper))}
 
 
 def csl_json(catalog: Catalog) -> str:

@@ -294,4 +294,4 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
         f"{PROMPT}: the summary, 120 to 300 words in your own words: the problem, the key idea, what the "
         "network takes and predicts and how it is trained, what it enables, and a limitation.\n"
     )
-    return Scaffold(slug, key, md, bib.format_entry(entry), tuple(prompts))
+    return Scaffold(slug, key, md, bib.format_source_entry(entry), tuple(prompts))

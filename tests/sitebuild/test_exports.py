@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,7 +12,8 @@ import pytest
 import yaml
 
 from helpers import ROOT
-from inrsurvey.bib import format_entry, reparse_fields
+from inrsurvey.bib import export_fields, format_entry, reparse_fields
+from inrsurvey.citation import citation
 from inrsurvey.export import CATALOG_COLUMNS, JSON_FIELDS
 from inrsurvey.model import Catalog
 from inrsurvey.render.taxonomy import editions
@@ -23,7 +26,7 @@ def test_all_bib_reparses_and_equals_the_sources(catalog: Catalog, site_dir: Pat
     parsed = reparse_fields(text)
     assert list(parsed) == sorted(p.key for p in catalog.papers)
     for paper in catalog.papers:
-        assert parsed[paper.key] == dict(paper.entry.fields), paper.key
+        assert parsed[paper.key] == dict(export_fields(paper.entry)), paper.key
 
 
 def test_all_bib_parses_with_pybtex(catalog: Catalog, site_dir: Path) -> None:
@@ -130,8 +133,16 @@ def test_csl_json(catalog: Catalog, site_dir: Path) -> None:
     assert [i["id"] for i in items] == sorted(p.key for p in catalog.papers)
     for item in items:
         paper = next(p for p in catalog.papers if p.key == item["id"])
-        assert item["type"] in ("paper-conference", "article-journal", "article")
-        assert item["title"] == paper.title
+        assert item["type"] in ("paper-conference", "article-journal", "report")
+        # Sentence case for citeproc, with the .bib's protected words in nocase spans.
+        assert html.unescape(re.sub(r"<[^>]+>", "", item["title"])).casefold() == paper.title.casefold()
+        protected = [t for t, p in citation(paper).title_parts if p]
+        assert re.findall(r'<span class="nocase">(.*?)</span>', item["title"]) == protected
+        assert "event-title" not in item or item["event-title"] == paper.joined.venue.name
+        if paper.joined.venue.kind == "preprint":
+            assert item["number"] == f"arXiv:{paper.arxiv}" and item["publisher"] == "arXiv"
+        else:
+            assert item["container-title"] == (paper.entry.text("booktitle") or paper.entry.text("journal"))
         assert [a.get("family") or a.get("literal") for a in item["author"]] == [a.family for a in paper.authors]
         assert item["issued"]["date-parts"][0][0] == paper.year
 
@@ -160,3 +171,55 @@ def test_changelog_lists_every_method_once(catalog: Catalog, site_dir: Path) -> 
 
     slugs = method_links(site_dir, "changelog/")
     assert sorted(slugs) == sorted(p.slug for p in catalog.papers)
+
+
+def test_math_minus_signs_in_every_export(site_dir: Path) -> None:
+    """`NeRF$--$` prints as two minus signs in LaTeX, so every export says NeRF−−, never an en dash."""
+    shown = "NeRF\N{MINUS SIGN}\N{MINUS SIGN}"
+    records = json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))["methods"]
+    assert next(r for r in records if r["slug"] == "nerf-minus-minus")["title"].startswith(shown)
+    csl = json.loads((site_dir / "data" / "papers.csl.json").read_text(encoding="utf-8"))
+    assert shown in next(i for i in csl if i["id"] == "wang2021nerf")["title"]
+    assert f"{shown}: Neural Radiance Fields" in (site_dir / "feed.xml").read_text(encoding="utf-8")
+    page = (site_dir / "methods" / "nerf-minus-minus" / "index.html").read_text(encoding="utf-8")
+    assert f'name="citation_title" content="{shown}:' in page and f'"headline":"{shown}:' in page
+    assert "NeRF\N{EN DASH}" not in page
+
+
+def test_every_export_agrees_with_the_bib(catalog: Catalog, site_dir: Path) -> None:
+    """papers.json, CSL-JSON, the meta tags and JSON-LD say what all.bib says (read by pybtex)."""
+    from pybtex.database import parse_string
+
+    from sitehtml import page, parse
+
+    bib = parse_string((site_dir / "bib" / "all.bib").read_text(encoding="utf-8"), "bibtex").entries
+    records = {
+        r["key"]: r for r in json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))["methods"]
+    }
+    csl = {i["id"]: i for i in json.loads((site_dir / "data" / "papers.csl.json").read_text(encoding="utf-8"))}
+    for paper in catalog.papers:
+        entry, record, item = bib[paper.key], records[paper.key], csl[paper.key]
+        families = [" ".join(p.last_names) for p in entry.persons["author"]]
+        pages = entry.fields.get("pages", "").replace("--", "-")
+        doi, arxiv = entry.fields.get("doi", ""), entry.fields.get("eprint", "")
+        year = int(entry.fields["year"])
+        assert len(record["authors"]) == len(item["author"]) == len(families), paper.key
+        assert record["year"] == item["issued"]["date-parts"][0][0] == year
+        assert (record["pages"] or "") == item.get("page", "") == pages, paper.key
+        assert (record["doi"] or "") == item.get("DOI", "") == doi and (record["arxiv"] or "") == arxiv, paper.key
+        elements = parse(page(site_dir, record["page"]))
+        meta: dict[str, list[str]] = {}
+        for e in elements:
+            if e.tag == "meta" and e.attrs.get("name", "").startswith("citation_"):
+                meta.setdefault(e.attrs["name"], []).append(e.attrs.get("content", ""))
+        assert meta["citation_title"] == [record["title"]] and len(meta["citation_author"]) == len(families)
+        assert meta["citation_publication_date"] == [str(year)] and meta.get("citation_doi", [""]) == [doi]
+        assert (
+            meta.get("citation_arxiv_id", [""]) == [arxiv]
+            and "-".join(meta.get("citation_firstpage", []) + meta.get("citation_lastpage", [])) == pages
+        )
+        ld = json.loads(next(e.text for e in elements if e.attrs.get("type") == "application/ld+json"))["about"]
+        assert ld["name"] == record["title"] and [a["familyName"] for a in ld["author"]] == [
+            a["family"] if "family" in a else a["literal"] for a in item["author"]
+        ]
+        assert "-".join(x for x in (ld.get("pageStart", ""), ld.get("pageEnd", "")) if x) == pages

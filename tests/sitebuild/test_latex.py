@@ -11,6 +11,7 @@ import pytest
 
 from helpers import require_tool
 from inrsurvey.bib import reparse_fields
+from inrsurvey.model import Catalog
 
 pytestmark = [pytest.mark.build, pytest.mark.latex]
 
@@ -139,3 +140,81 @@ def test_and_others_is_more_authors_in_biber(tmp_path: Path) -> None:
     bbl = read(folder, "bbl")
     assert "\\true{moreauthor}" in bbl and "\\name{author}{2}{}{%" in bbl, bbl
     assert "others" not in bbl.replace("moreauthor", "")
+
+
+def pdf_text(folder: Path) -> str:
+    """The compiled document's text, without whitespace (line breaks fall anywhere)."""
+    from pypdf import PdfReader
+
+    return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(folder / "doc.pdf").pages))
+
+
+PRINT_ONCE_STYLES = {
+    "natbib": (
+        "\\usepackage{natbib}\n\\usepackage{url}\n",
+        "\\bibliographystyle{plainnat}\n\\bibliography{refs}\n",
+        ["bibtex"],
+    ),
+    "bibtex": ("\\usepackage{url}\n", "\\bibliographystyle{plain}\n\\bibliography{refs}\n", ["bibtex"]),
+    "biblatex": (
+        "\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n",
+        "\\printbibliography\n",
+        ["biber"],
+    ),
+    "biblatex-apa": (
+        "\\usepackage[backend=biber,style=apa]{biblatex}\n\\addbibresource{refs.bib}\n",
+        "\\printbibliography\n",
+        ["biber"],
+    ),
+}
+
+
+@pytest.mark.parametrize("style", sorted(PRINT_ONCE_STYLES))
+def test_preprints_print_their_arxiv_id_once(catalog: Catalog, site_dir: Path, tmp_path: Path, style: str) -> None:
+    """Each arXiv-only preprint shows its identifier exactly once, in BibTeX, natbib, biblatex and biblatex-apa."""
+    require_tool(all(shutil.which(t) for t in ("pdflatex", "bibtex", "biber")), "pdflatex, bibtex and biber")
+    preprints = [p for p in catalog.papers if p.joined.venue.kind == "preprint"]
+    assert preprints
+    text = "".join((site_dir / "bib" / f"{p.key}.bib").read_text(encoding="utf-8") for p in preprints)
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    preamble, bibliography, backend = PRINT_ONCE_STYLES[style]
+    compile_with(tmp_path, [p.key for p in preprints], preamble, bibliography, backend)
+    printed = pdf_text(tmp_path)
+    for paper in preprints:
+        assert printed.count(paper.arxiv) == 1, (style, paper.key, printed)
+
+
+def test_natbib_styles_with_the_url_package(bibfile: tuple[Path, list[str]]) -> None:
+    """What the Cite page says a natbib document needs (the url package) is enough for every entry."""
+    require_tool(all(shutil.which(t) for t in ("pdflatex", "bibtex")), "pdflatex and bibtex (texlive-latex-base)")
+    folder, keys = bibfile
+    blg = compile_with(
+        folder,
+        keys,
+        "\\usepackage{natbib}\n\\usepackage{url}\n",
+        "\\bibliographystyle{plainnat}\n\\bibliography{refs}\n",
+        ["bibtex"],
+    )
+    assert not re.search(r"^Warning--|error message", blg, re.MULTILINE), blg
+
+
+@pytest.mark.parametrize(
+    ("preamble", "bibliography", "backend"),
+    [
+        ("\\usepackage{url}\n", "\\bibliographystyle{plain}\n\\bibliography{refs}\n", ["bibtex"]),
+        ("\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n", "\\printbibliography\n", ["biber"]),
+    ],
+    ids=["bibtex", "biblatex"],
+)
+def test_the_survey_entry_on_the_cite_page_compiles(
+    tmp_path: Path, preamble: str, bibliography: str, backend: list[str]
+) -> None:
+    require_tool(all(shutil.which(t) for t in ("pdflatex", "bibtex", "biber")), "pdflatex, bibtex and biber")
+    from helpers import ROOT
+
+    cite = (ROOT / "docs" / "cite.md").read_text(encoding="utf-8")
+    entry = re.search(r"```bibtex\n(@misc\{inrsurvey\d+,.*?\n\})\n```", cite, re.DOTALL)
+    assert entry, "the Cite page's own entry"
+    (tmp_path / "refs.bib").write_text(entry.group(1) + "\n", encoding="utf-8")
+    compile_with(tmp_path, [re.search(r"@misc\{(\w+),", entry.group(1)).group(1)], preamble, bibliography, backend)  # type: ignore[union-attr]
+    assert "inr-survey.github.io" in pdf_text(tmp_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from inrsurvey.bib import format_entry, reparse_fields
+from inrsurvey.bib import export_fields, format_entry, reparse_fields
 from inrsurvey.model import Catalog
 from sitehtml import article, article_text, page, parse, resolve
 
@@ -69,7 +69,7 @@ def test_method_page_elements(slug: str, catalog: Catalog, site_dir: Path) -> No
     code_blocks = [e for e in elements if e.tag == "code" and any(a.startswith("pre") for a in e.ancestors[-2:])]
     bibtex = [c.text for c in code_blocks if c.text.startswith("@")]
     assert bibtex and bibtex[0].strip() == format_entry(paper.entry).strip()
-    assert reparse_fields(bibtex[0])[paper.key] == dict(paper.entry.fields)
+    assert reparse_fields(bibtex[0])[paper.key] == dict(export_fields(paper.entry))
     assert f"bib/{paper.key}.bib" in links
     words = len(re.findall(r"\w+", paper.body))
     assert 120 <= words <= 300
@@ -100,10 +100,14 @@ def test_citation_metadata(catalog: Catalog, site_dir: Path) -> None:
     assert ("citation_doi", paper.doi) in meta
     assert ("citation_arxiv_id", paper.arxiv) in meta
     assert ("citation_conference_title", "European Conference on Computer Vision") in meta
+    assert ("citation_inbook_title", "European Conference on Computer Vision (ECCV)") in meta
+    assert ("citation_public_url", "https://doi.org/" + paper.doi) in meta
     ld = [e.text for e in elements if e.tag == "script" and e.attrs.get("type") == "application/ld+json"]
     data = json.loads(ld[0])
-    assert data["@type"] == "ScholarlyArticle" and data["headline"] == paper.title
-    assert [a["name"] for a in data["author"]] == [a.display for a in paper.authors]
+    assert data["@type"] == "WebPage" and data["url"].endswith("/methods/nerf/")
+    article = data["about"]
+    assert article["@type"] == "ScholarlyArticle" and article["headline"] == paper.title
+    assert [a["name"] for a in article["author"]] == [a.display for a in paper.authors]
 
 
 def test_no_request_to_other_hosts(site_dir: Path) -> None:

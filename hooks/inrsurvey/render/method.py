@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 
 from ..bib import format_entry
+from ..citation import citation
 from ..model import Catalog, Paper
 from ..urls import UrlError, parse_url
 from . import paths
 from .leaderboard import results_section
 from .lineage import neighbourhood
 from .links import ext_link, link, rel
+from .metadata import highwire_tags, page_json_ld
 from .pagefront import page_front
 from .sanitize import fence
 from .text import md, outside_code
@@ -41,58 +43,13 @@ def json_for_script(data: object) -> str:
 
 def head_meta(catalog: Catalog, paper: Paper, site_url: str) -> list[list[str]]:
     """Highwire Press `citation_*` tags for reference managers, as name/content pairs."""
-    venue = paper.joined.venue
-    meta = [["citation_title", paper.title]]
-    meta += [["citation_author", f"{a.family}, {a.first}".strip(", ")] for a in paper.authors]
-    if paper.year:
-        meta.append(["citation_publication_date", str(paper.year)])
-    if paper.posted:
-        meta.append(["citation_online_date", paper.posted.strftime("%Y/%m/%d")])
-    if venue.kind == "journal":
-        meta.append(["citation_journal_title", venue.name])
-    elif venue.kind in ("conference", "workshop"):
-        meta.append(["citation_conference_title", venue.name])
-    if paper.entry.get("pages"):
-        first, _, last = paper.entry.get("pages").partition("--")
-        meta.append(["citation_firstpage", first.strip()])
-        if last:
-            meta.append(["citation_lastpage", last.strip()])
-    if paper.doi:
-        meta.append(["citation_doi", paper.doi])
-    if paper.arxiv:
-        meta.append(["citation_arxiv_id", paper.arxiv])
-        meta.append(["citation_pdf_url", f"https://arxiv.org/pdf/{paper.arxiv}"])
-    if site_url:
-        meta.append(["citation_abstract_html_url", site_url.rstrip("/") + "/" + paths.page_url(paths.method(paper))])
-    return meta
+    return highwire_tags(citation(paper), paper.posted.strftime("%Y/%m/%d") if paper.posted else "")
 
 
-def json_ld(catalog: Catalog, paper: Paper) -> dict[str, object]:
-    """A schema.org `ScholarlyArticle` describing the paper."""
-    venue = paper.joined.venue
-    data: dict[str, object] = {
-        "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
-        "headline": paper.title,
-        "name": paper.title,
-        "alternateName": [paper.name, *paper.aliases],
-        "author": [{"@type": "Person", "name": a.display} for a in paper.authors],
-        "about": [paper.field, *paper.tasks],
-    }
-    if paper.year:
-        data["datePublished"] = str(paper.year)
-    if venue.kind != "preprint":
-        data["isPartOf"] = {"@type": "PublicationIssue" if venue.kind == "journal" else "Event", "name": venue.name}
-    if paper.posted:
-        data["dateCreated"] = paper.posted.isoformat()
-    same = [u for u in (paper.paper_url, f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else "") if u]
-    if same:
-        data["sameAs"] = sorted(set(same))
-    if paper.doi:
-        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": paper.doi}
-    if paper.code:
-        data["codeRepository"] = paper.code[0].url
-    return data
+def json_ld(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str, object]:
+    """The schema.org description of the page: a `WebPage` about the paper's `ScholarlyArticle`."""
+    page_url = site_url.rstrip("/") + "/" + paths.page_url(paths.method(paper)) if site_url else ""
+    return page_json_ld(paper, citation(paper), page_url)
 
 
 def _front_matter(catalog: Catalog, paper: Paper) -> str:
@@ -118,7 +75,7 @@ def method_head(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str,
     return {
         "kind": "method",
         "head_meta": head_meta(catalog, paper, site_url),
-        "jsonld": json_for_script(json_ld(catalog, paper)),
+        "jsonld": json_for_script(json_ld(catalog, paper, site_url)),
         "search_facts": search_facts(catalog, paper),
         "key_idea": paper.key_idea,
     }
