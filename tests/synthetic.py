@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
-import unicodedata
 from pathlib import Path
 
 import yaml
 
 from helpers import ROOT
 from inrsurvey.bib import format_source_entry
+from inrsurvey.bibstyle import ascii_word
 from inrsurvey.catalog import TAXONOMY_FILE, load_taxonomy
 from inrsurvey.labelcheck import EXPLICIT_REPRESENTATIONS, GRID_REPRESENTATIONS
 from inrsurvey.model import BibEntry, Taxonomy, slugify
@@ -95,8 +95,7 @@ def synthetic_method(
     eprint = f"{posted.year % 100:02d}{posted.month:02d}.{10000 + index:05d}"
     authors = [(rng.choice(_FAMILIES), rng.choice(_GIVEN)) for _ in range(rng.randint(1, 6))]
     family = authors[0][0]
-    ascii_family = "".join(c for c in unicodedata.normalize("NFKD", family.lower()) if c.isalnum() and c.isascii())
-    key = f"{ascii_family}{year}{slug}"
+    key = f"{ascii_word(family)}{year}{slug}"
     title = f"{{{name}}}: " + " ".join(rng.choice(_WORDS).capitalize() for _ in range(5))
     tags = {t.id for t in rng.sample(taxonomy.tags, k=min(3, len(taxonomy.tags)))}
     # The tags whose rules the representation meets (see labelcheck.TAG_RULES).

@@ -36,13 +36,14 @@ _LATIN = str.maketrans(
 """Latin letters without a decomposition, spelled in ASCII (`Işık` gives `isik`, not `isk`)."""
 
 
-def _ascii_word(text: str) -> str:
+def ascii_word(text: str) -> str:
+    """`text` as lowercase ASCII letters and digits, as citation keys spell names and words."""
     text = unicodedata.normalize("NFKD", text.translate(_LATIN)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _significant_words(entry: BibEntry) -> list[str]:
-    words = (_ascii_word(w) for w in re.split(r"[\s/:]+", entry.text("title")))
+    words = (ascii_word(w) for w in re.split(r"[\s/:]+", entry.text("title")))
     return [w for w in words if w and w not in KEY_STOPWORDS]
 
 
@@ -52,7 +53,7 @@ def expected_key(entry: BibEntry) -> str:
     First author's family name, year, first significant title word; lowercase
     ASCII letters and digits only (`mildenhall2020nerf`).
     """
-    family = _ascii_word(entry.authors[0].last) if entry.authors else "anonymous"
+    family = ascii_word(entry.authors[0].last) if entry.authors else "anonymous"
     words = _significant_words(entry)
     return f"{family}{entry.get('year')}{words[0] if words else ''}"
 
