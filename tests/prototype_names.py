@@ -60,7 +60,7 @@ def write_prototype_survey(papers: Path) -> list[str]:
         meta["code"][0]["url"] = meta["sources"][1] = f"https://github.com/example-lab/{slug}"
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         (papers / f"{slug}.md").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
-        bib = re.sub(r"(?m)^@\w+\{(\w+?)" + synth.lower(), lambda m: f"@inproceedings{{{m.group(1)}{slug}", bib)
+        bib = re.sub(r"(?m)^@\w+\{(\w+?)" + synth.lower(), lambda m, s=slug: f"@inproceedings{{{m.group(1)}{s}", bib)
         bib = re.sub(r"(?m)^  (booktitle|journal|howpublished) = \{.*\},$", f"  booktitle = {{{BIBTEX}}},", bib)
         (papers / f"{slug}.bib").write_text(bib.replace(synth, name.replace("_", r"\_")), encoding="utf-8")
     return sorted(["nerf", "siren", "liif", *METHODS])

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from .bib import format_entries, format_entry
 from .model import Catalog, Paper
 from .render import paths
-from .render.text import esc
 from .render.compare_page import MAX_METHODS, MIN_METHODS
+from .render.text import esc
 from .render.wording import author_list, title_after_name, venue_label
 
 JSON_SCHEMA_VERSION = 1
