@@ -232,8 +232,10 @@ def test_hostile_links_in_a_summary_are_refused_and_never_reach_the_page(tmp_pat
     (papers / "nerf.md").write_text(md + "\n" + HOSTILE_LINKS, encoding="utf-8")
     result = check(papers)
     codes = [(p.path, p.code) for p in result.problems]
-    # a, c, d and the reference by scheme; the entity-encoded b as no method's file; the autolink as raw HTML.
-    assert codes.count(("papers/nerf.md", "url-scheme")) == 4, codes
+    # a, c and the reference by scheme; the image d as a resource; the entity-encoded b as no method's file;
+    # the autolink as raw HTML.
+    assert codes.count(("papers/nerf.md", "url-scheme")) == 3, codes
+    assert ("papers/nerf.md", "remote-resource") in codes, codes
     assert ("papers/nerf.md", "summary-link") in codes and ("papers/nerf.md", "summary-html") in codes, codes
     assert result.catalog is not None
     text = method_page(result.catalog, result.catalog.by_slug["nerf"])

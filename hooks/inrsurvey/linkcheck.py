@@ -48,13 +48,13 @@ class RefusedAddress(OSError):
 def _guarded_connect(allow: AddressPolicy) -> Callable[..., socket.socket]:
     """A replacement for socket.create_connection that connects only to allowed addresses."""
 
-    def connect(address: tuple[str, int], timeout: Any = None, source_address: Any = None, **_: Any) -> socket.socket:
+    def connect(address: tuple[str, int], timeout: Any = None, source_address: Any = None, **options: Any) -> socket.socket:
         host, port = address
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         allowed = [info for info in infos if allow(str(info[4][0]))]
         if not allowed:
             raise RefusedAddress(f"{host} resolves to no public address")
-        family, kind, proto, _, sockaddr = allowed[0]
+        family, kind, proto, _name, sockaddr = allowed[0]
         sock = socket.socket(family, kind, proto)
         if timeout is not None:
             sock.settimeout(timeout)

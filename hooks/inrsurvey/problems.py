@@ -81,6 +81,8 @@ CODES = (
     "identifier",
     "fm-list-split",
     "summary-link",
+    "summary-heading",
+    "remote-resource",
 )
 """Every problem code the loader and the validator emit."""
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Collection
 from urllib.parse import urlsplit
+
+import markdown
 
 from ..bib import format_entry
 from ..model import Catalog, Paper
@@ -12,6 +16,7 @@ from .lineage import neighbourhood
 from .links import ext_link, link, rel
 from .pagefront import page_front
 from .sanitize import fence
+from .summary import Finding, embed, render_summary
 from .text import md, outside_code
 from .wording import author_list, author_short, long_date, plain_citation, venue_label
 
@@ -252,8 +257,49 @@ def _cite(catalog: Catalog, paper: Paper, uri: str) -> str:
     )
 
 
-def method_page(catalog: Catalog, paper: Paper) -> str:
-    """The Markdown (with front matter) of a method's page."""
+PAGE_EXTENSIONS = ("abbr", "attr_list", "def_list", "md_in_html", "tables", "toc", "pymdownx.superfences")
+"""The site's extensions that decide which element ids a method page has."""
+
+
+def method_anchors(catalog: Catalog, slug: str) -> frozenset[str]:
+    """The element ids of a method's page, as its links' `#...` parts can name them.
+
+    Rendered without the summary, which carries no ids (it has no table of contents).
+    """
+    page = method_page(catalog, catalog.by_slug[slug], summary=False)
+    html = markdown.markdown(page.split("\n---\n", 1)[1], extensions=list(PAGE_EXTENSIONS))
+    return frozenset(re.findall(r'\bid="([^"]*)"', html))
+
+
+def summary_of(catalog: Catalog, paper: Paper, failed: Collection[str] = ()) -> tuple[str, list[Finding]]:
+    """The method's summary rendered on its own, its links resolved, and what was not published.
+
+    Args:
+        catalog: the catalog whose methods the summary may link.
+        paper: the method.
+        failed: methods that did not load: links to them are not reported (their own
+            problems are), and their sections are not checked.
+    """
+    cache: dict[str, Collection[str]] = {}
+
+    def anchors(slug: str) -> Collection[str]:
+        if slug not in cache:
+            cache[slug] = method_anchors(catalog, slug) if slug in catalog.by_slug else _Everything()
+        return cache[slug]
+
+    slugs = set(catalog.by_slug) | set(failed)
+    return render_summary(neutralize_html(paper.body.strip()), paper.slug, slugs, anchors)
+
+
+class _Everything(frozenset[str]):
+    """Every anchor: the sections of a method that did not load are not checked."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def method_page(catalog: Catalog, paper: Paper, summary: bool = True) -> str:
+    """The Markdown (with front matter) of a method's page (`summary=False`: its frame only)."""
     uri = paths.method(paper)
     parts = [
         _front_matter(catalog, paper),
@@ -261,7 +307,7 @@ def method_page(catalog: Catalog, paper: Paper) -> str:
         f"{md(paper.title)}\n{{: .inr-title }}\n",
         _facts(catalog, paper, uri),
         _network(paper),
-        "## Summary\n\n" + neutralize_html(paper.body.strip()) + "\n",
+        "## Summary\n\n" + (embed(summary_of(catalog, paper)[0]) if summary else ""),
         _sources(paper),
         neighbourhood(catalog, paper),
         _related(catalog, paper, uri),
