@@ -48,7 +48,9 @@ class RefusedAddress(OSError):
 def _guarded_connect(allow: AddressPolicy) -> Callable[..., socket.socket]:
     """A replacement for socket.create_connection that connects only to allowed addresses."""
 
-    def connect(address: tuple[str, int], timeout: Any = None, source_address: Any = None, **options: Any) -> socket.socket:
+    def connect(
+        address: tuple[str, int], timeout: Any = None, source_address: Any = None, **options: Any
+    ) -> socket.socket:
         host, port = address
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         allowed = [info for info in infos if allow(str(info[4][0]))]

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from threading import Thread
 
-from helpers import free_port
-import os
-
 import pytest
 
+from helpers import free_port
 from inrsurvey.linkcheck import Link, check_links, public_address
 
 
-def LOOPBACK(address: str) -> bool:  # noqa: N802 - a policy constant
+def LOOPBACK(address: str) -> bool:
     """This test's server is on the loopback interface, which the default policy refuses."""
     return address == "127.0.0.1"
 
