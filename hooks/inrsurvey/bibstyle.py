@@ -21,6 +21,11 @@ def _ascii_word(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+def _significant_words(entry: BibEntry) -> list[str]:
+    words = (_ascii_word(w) for w in re.split(r"[\s/:]+", entry.text("title")))
+    return [w for w in words if w and w not in KEY_STOPWORDS]
+
+
 def expected_key(entry: BibEntry) -> str:
     """The citation key the survey's key scheme gives this entry.
 
@@ -28,9 +33,20 @@ def expected_key(entry: BibEntry) -> str:
     ASCII letters and digits only (`mildenhall2020nerf`).
     """
     family = _ascii_word(entry.authors[0].last) if entry.authors else "anonymous"
-    words = re.split(r"[\s/:]+", entry.text("title"))
-    word = next((w for w in (_ascii_word(w) for w in words) if w and w not in KEY_STOPWORDS), "")
-    return f"{family}{entry.get('year')}{word}"
+    words = _significant_words(entry)
+    return f"{family}{entry.get('year')}{words[0] if words else ''}"
+
+
+def allowed_keys(entry: BibEntry) -> list[str]:
+    """Every key the scheme accepts: the expected key, then with each further significant title word.
+
+    Two papers whose keys would coincide (same first author, year and first word) are told apart
+    by adding the next title words to one of them (`chibane2020implicitfunctions`).
+    """
+    keys = [expected_key(entry)]
+    for word in _significant_words(entry)[1:]:
+        keys.append(keys[-1] + word)
+    return keys
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+")

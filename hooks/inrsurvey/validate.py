@@ -172,7 +172,7 @@ def _check_entry_ids(paper: Paper) -> Iterator[Problem]:
         yield _bib(paper, "year", "bib-year", f"year '{year}' must be four digits")
     if year and YEAR.match(year) and entry.authors and entry.get("title"):
         expected = bibstyle.expected_key(entry)
-        if entry.key != expected:
+        if entry.key not in bibstyle.allowed_keys(entry):
             yield _bib(
                 paper,
                 None,

@@ -94,6 +94,16 @@ def test_expected_key_scheme() -> None:
     assert bibstyle.expected_key(stop) == "rottshaham2021spatiallyadaptive"
 
 
+def test_keys_that_coincide_are_told_apart_by_the_next_title_words() -> None:
+    entry = parse_one(
+        "@inproceedings{k, author={Chibane, Julian}, year={2020},"
+        " title={Implicit Functions in Feature Space for {3D} Shape Reconstruction}}"
+    )
+    keys = bibstyle.allowed_keys(entry)
+    assert keys[:3] == ["chibane2020implicit", "chibane2020implicitfunctions", "chibane2020implicitfunctionsfeature"]
+    assert "chibane2020functions" not in keys and "chibane2020implicitfeature" not in keys
+
+
 def test_unprotected_words() -> None:
     assert bibstyle.unprotected_words(r"{NeRF}: {3D} Scenes with {\"U}ber SIREN and 3D") == ["SIREN", "3D"]
     assert bibstyle.unprotected_words("Plain Title Case Words") == []
