@@ -52,6 +52,8 @@ class Catalog {
   /** Take the state from the address; values the survey does not have are left out and named. */
   readAddress() {
     const { state, ignored } = knownState(readState(window.location.search), this.vocab, this.slugs);
+    const sort = new URLSearchParams(window.location.search).get("sort");
+    if (sort && sort !== state.sort) ignored.push(["Sort", sort]);
     this.state = state;
     this.ignoredNote.hidden = !ignored.length;
     this.ignoredNote.textContent = ignored.length

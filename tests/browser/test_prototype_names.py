@@ -71,7 +71,7 @@ ADDED = sorted(METHODS)
         (
             "?tag=constructor,__proto__,tostring&xtag=valueOf&venue=hasOwnProperty&sort=constructor",
             ADDED,
-            ["Tag “__proto__”", "Without “valueOf”", "Venue “hasOwnProperty”"],
+            ["Tag “__proto__”", "Without “valueOf”", "Venue “hasOwnProperty”", "Sort “constructor”"],
             ["Tag: constructor", "Tag: toString"],
         ),
         (
