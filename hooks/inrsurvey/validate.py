@@ -433,9 +433,9 @@ def summary_line(paper: Paper, target: str) -> int:
     return start
 
 
-def _check_summary_render(catalog: Catalog, paper: Paper, failed: frozenset[str]) -> Iterator[Problem]:
+def _check_summary_render(catalog: Catalog, paper: Paper, slugs: frozenset[str]) -> Iterator[Problem]:
     """What the site would not publish of the summary: links, resources and headings, located."""
-    _, findings = summary_of(catalog, paper, failed)
+    _, findings = summary_of(catalog, paper, slugs)
     for finding in findings:
         yield Problem(paper.md_path, summary_line(paper, finding.target), finding.code, finding.message)
 
@@ -547,6 +547,7 @@ def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[s
             links to them are not reported again as unknown.
     """
     today = today or dt.date.today()
+    slugs = frozenset(catalog.by_slug) | failed
     problems: list[Problem] = []
     for paper in catalog.papers:
         if slugify(paper.name) != paper.slug:
@@ -562,7 +563,7 @@ def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[s
         problems += _check_entry(paper)
         problems += _check_links(paper)
         problems += _check_summary(paper)
-        problems += _check_summary_render(catalog, paper, failed)
+        problems += _check_summary_render(catalog, paper, slugs)
         problems += _check_entry_fields(paper)
         problems += _check_characters(paper)
         problems += _check_lists(paper)

@@ -271,14 +271,15 @@ def method_anchors(catalog: Catalog, slug: str) -> frozenset[str]:
     return frozenset(re.findall(r'\bid="([^"]*)"', html))
 
 
-def summary_of(catalog: Catalog, paper: Paper, failed: Collection[str] = ()) -> tuple[str, list[Finding]]:
+def summary_of(catalog: Catalog, paper: Paper, slugs: Collection[str] | None = None) -> tuple[str, list[Finding]]:
     """The method's summary rendered on its own, its links resolved, and what was not published.
 
     Args:
         catalog: the catalog whose methods the summary may link.
         paper: the method.
-        failed: methods that did not load: links to them are not reported (their own
-            problems are), and their sections are not checked.
+        slugs: the methods links may name (default: the catalog's); methods that did not
+            load are added by `check`, so links to them are not reported again, and their
+            sections are not checked.
     """
     cache: dict[str, Collection[str]] = {}
 
@@ -287,8 +288,8 @@ def summary_of(catalog: Catalog, paper: Paper, failed: Collection[str] = ()) -> 
             cache[slug] = method_anchors(catalog, slug) if slug in catalog.by_slug else _Everything()
         return cache[slug]
 
-    slugs = set(catalog.by_slug) | set(failed)
-    return render_summary(neutralize_html(paper.body.strip()), paper.slug, slugs, anchors)
+    known = catalog.by_slug if slugs is None else slugs
+    return render_summary(neutralize_html(paper.body.strip()), paper.slug, known, anchors)
 
 
 class _Everything(frozenset[str]):
