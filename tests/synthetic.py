@@ -19,7 +19,9 @@ import yaml
 from helpers import ROOT
 from inrsurvey.bib import format_entry
 from inrsurvey.catalog import TAXONOMY_FILE, load_taxonomy
+from inrsurvey.labelcheck import EXPLICIT_REPRESENTATIONS, GRID_REPRESENTATIONS
 from inrsurvey.model import BibEntry, Taxonomy, slugify
+from inrsurvey.schema import BUILDS_ON_NONE_FROM
 
 _FAMILIES = (
     "Müller",
@@ -85,7 +87,8 @@ def synthetic_method(
     name = f"Synth{index:05d}"
     slug = slugify(name)
     field = rng.choice(taxonomy.fields)
-    task = rng.choice(taxonomy.tasks)
+    tasks = rng.sample(taxonomy.tasks, k=rng.choice((1, 1, 2, 3)))
+    reps = sorted({r.id for r in rng.sample(taxonomy.representations, k=rng.choice((1, 1, 2)))})
     venue = rng.choice(taxonomy.venues)
     posted = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(0, 8 * 365))
     year = posted.year + (0 if venue.kind == "preprint" else rng.choice((0, 1)))
@@ -95,17 +98,23 @@ def synthetic_method(
     ascii_family = "".join(c for c in unicodedata.normalize("NFKD", family.lower()) if c.isalnum() and c.isascii())
     key = f"{ascii_family}{year}{slug}"
     title = f"{{{name}}}: " + " ".join(rng.choice(_WORDS).capitalize() for _ in range(5))
-    tags = sorted({t.id for t in rng.sample(taxonomy.tags, k=min(3, len(taxonomy.tags)))})
+    tags = {t.id for t in rng.sample(taxonomy.tags, k=min(3, len(taxonomy.tags)))}
+    # The tags whose rules the representation meets (see labelcheck.TAG_RULES).
+    tags |= {"grid-encoding"} if GRID_REPRESENTATIONS & set(reps) else set()
+    tags |= {"hybrid-representation"} if "mlp" in reps and EXPLICIT_REPRESENTATIONS & set(reps) else set()
     before = [slug for slug, day in earlier if day <= posted]
     builds_on = sorted(set(rng.sample(before, k=min(len(before), rng.choice((0, 0, 1, 2))))))
+    idea = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(6, 20))).capitalize() + "."
     words = [rng.choice(_WORDS) for _ in range(200)]
     body = "\n".join(" ".join(words[i : i + 20]).capitalize() + "." for i in range(0, 200, 20))
     meta = {
         "name": name,
         "aliases": [f"S{index}"],
         "field": field.name,
-        "task": task.name,
-        "tags": tags,
+        "tasks": [t.name for t in tasks],
+        "representation": reps,
+        "key_idea": idea,
+        "tags": sorted(tags),
         "venue": venue.id,
         "inputs": ["3D position", "viewing direction"],
         "outputs": ["density", "RGB colour"],
@@ -113,7 +122,14 @@ def synthetic_method(
         "code": [
             {"url": f"https://github.com/example-lab/{slug}", "framework": rng.choice(_FRAMEWORKS), "official": True}
         ],
-        "builds_on": builds_on,
+        "builds_on": [{"method": b, "where": f"Sec. {rng.randint(1, 5)} (we extend {b})"} for b in builds_on],
+        **(
+            {
+                "builds_on_none": "Its paper (Sec. 2-3) presents its model as new and extends none of the survey's methods."
+            }
+            if not builds_on and posted.year >= BUILDS_ON_NONE_FROM
+            else {}
+        ),
         "sources": [f"https://arxiv.org/abs/{eprint}", f"https://github.com/example-lab/{slug}"],
         "added": dt.date(2026, 1, 1) + dt.timedelta(days=index % 300),
     }

@@ -182,7 +182,9 @@ def test_failed_method_does_not_cascade(tmp_path: Path) -> None:
     papers = _survey(tmp_path)
     (papers / "nerf.md").write_text("---\nname: [unclosed\n---\n", encoding="utf-8")
     siren = (papers / "siren.md").read_text(encoding="utf-8")
-    (papers / "siren.md").write_text(siren.replace("\nadded:", "\nbuilds_on: [nerf]\nadded:", 1), encoding="utf-8")
+    (papers / "siren.md").write_text(
+        siren.replace("\nadded:", "\nbuilds_on: [{method: nerf, where: Sec. 3}]\nadded:", 1), encoding="utf-8"
+    )
     codes = [p.code for p in check(papers).problems]
     assert "yaml-syntax" in codes and "builds-on-unknown" not in codes
 

@@ -40,7 +40,9 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     nerf_md = (ROOT / "papers" / "nerf.md").read_text(encoding="utf-8")
     head = nerf_md.split("---")[1]
     head = re.sub(r"(?m)^name:.*$", "name: " + json.dumps(NAME), head)
-    head = re.sub(r"(?m)^aliases:.*$", "aliases: [" + json.dumps(ALIAS) + "]\nbuilds_on: [nerf]", head)
+    head = re.sub(
+        r"(?m)^aliases:.*$", "aliases: [" + json.dumps(ALIAS) + "]\nbuilds_on: [{method: nerf, where: Sec. 3}]", head
+    )
     head = re.sub(r"(?ms)^inputs:.*?(?=^outputs:)", "inputs: [" + json.dumps(INPUT) + "]\n", head)
     (papers / f"{slug}.md").write_text("---" + head + "---\n\n" + SUMMARY, encoding="utf-8")
     bib = (ROOT / "papers" / "nerf.bib").read_text(encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from inrsurvey.model import Catalog
 
 # The "Name" column of the original survey's summary table, as the survey wrote it.
@@ -78,3 +80,41 @@ def test_every_method_is_complete(catalog: Catalog) -> None:
         venue = catalog.taxonomy.venue(paper.venue)
         assert venue is not None
         assert (paper.entry.entry_type == "misc") == (venue.kind == "preprint"), paper.slug
+
+
+def test_tag_rules_hold_over_the_survey(catalog: Catalog) -> None:
+    """No method of papers/ meets a tag's mechanical rule without the tag (inputs naming a positional
+    encoding, grid, plane or hash features, a grid representation, distance or occupancy outputs, ...)."""
+    from inrsurvey.labelcheck import check_tag_rules
+
+    missing = [str(p) for paper in catalog.papers for p in check_tag_rules(catalog, paper)]
+    assert not missing, missing
+
+
+def test_every_method_has_the_new_labels(catalog: Catalog) -> None:
+    """Tasks (primary first), representation and key idea on every method; builds_on_none where required."""
+    from inrsurvey.labelcheck import check_labels
+
+    for paper in catalog.papers:
+        assert paper.tasks and paper.representation and paper.key_idea, paper.slug
+        assert all(b.where for b in paper.builds_on), paper.slug
+    assert [str(p) for paper in catalog.papers for p in check_labels(catalog, paper)] == []
+
+
+def test_lineage_gaps_are_explained(catalog: Catalog) -> None:
+    """Every method first posted in 2021 or later without a builds_on link says why (builds_on_none)."""
+    recent = [p for p in catalog.papers if (p.first_year or 0) >= 2021]
+    assert recent
+    assert [p.slug for p in recent if not p.builds_on and not p.builds_on_none] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="links that could not be verified in the papers' own text were left out; a reader of the PDFs may "
+    "restore them (issue 22 asks for at most 1 in 10 methods from 2021 on without a link)",
+)
+def test_lineage_gaps_are_few(catalog: Catalog) -> None:
+    """At most 1 in 10 methods first posted in 2021 or later builds on no earlier method of the survey."""
+    recent = [p for p in catalog.papers if (p.first_year or 0) >= 2021]
+    alone = [p.slug for p in recent if not p.builds_on]
+    assert len(alone) * 10 <= len(recent), alone

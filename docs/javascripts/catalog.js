@@ -78,7 +78,7 @@ class Catalog {
 
   buildText(parent, f) {
     parent.appendChild(el("label", { for: "inr-" + f.id, class: "inr-label" }, "Filter by text"));
-    this.search = el("input", { id: "inr-" + f.id, type: "search", placeholder: "Name, title, author, venue, task", autocomplete: "off" });
+    this.search = el("input", { id: "inr-" + f.id, type: "search", placeholder: "Name, title, author, venue, task, idea", autocomplete: "off" });
     this.search.addEventListener("input", () => { this.state[f.id] = this.search.value.trim(); this.update("replace"); });
     parent.appendChild(this.search);
   }
@@ -122,14 +122,26 @@ class Catalog {
       boxes.set(term.value, this.checkbox(fieldset, "inr-" + f.id + "-" + term.value, term.label, (on) => {
         const chosen = without(this.state[f.id], term.value);
         this.state[f.id] = on ? chosen.concat([term.value]) : chosen;
-      }));
+      }, term.definition));
     });
+    const defined = this.vocab[f.vocabulary].filter((term) => term.definition);
+    if (defined.length) fieldset.appendChild(this.facetHelp(f, defined));
     return fieldset;
   }
 
-  /** A checkbox with its label and a count, in `parent`; a change calls `onChange(checked)` and updates. */
-  checkbox(parent, id, label, onChange) {
-    const wrap = el("div", { class: "inr-check" });
+  /** A disclosure under a facet with the definition of each of its values (the taxonomy's rules). */
+  facetHelp(f, terms) {
+    const help = el("details", { class: "inr-facet-help", "data-help": f.id });
+    help.appendChild(el("summary", null, "What the " + f.label.toLowerCase() + " values mean"));
+    const list = el("dl");
+    terms.forEach((term) => list.append(el("dt", null, term.label), el("dd", null, term.definition)));
+    help.appendChild(list);
+    return help;
+  }
+
+  /** A checkbox with its label, a count and (if given) its definition as help, in `parent`; a change calls `onChange(checked)` and updates. */
+  checkbox(parent, id, label, onChange, help) {
+    const wrap = el("div", help ? { class: "inr-check", title: help } : { class: "inr-check" });
     const box = el("input", { type: "checkbox", id });
     const text = el("label", { for: id });
     const count = el("span", { class: "inr-count" });
@@ -229,7 +241,8 @@ class Catalog {
     li.appendChild(this.cardHead(m, li));
     li.appendChild(el("p", { class: "inr-card-title" }, m.title));
     const first = m.authors.length > 2 ? m.authors[0] + " et al." : m.authors.join(" and ");
-    li.appendChild(el("p", { class: "inr-card-meta" }, first + " · " + m.field + " · " + m.task + (m.year ? " · " + m.year : "")));
+    li.appendChild(el("p", { class: "inr-card-meta" }, first + " · " + m.field + " · " + m.tasks.join(", ") + (m.year ? " · " + m.year : "")));
+    if (m.key_idea) li.appendChild(el("p", { class: "inr-card-idea" }, m.key_idea));
     const tags = el("p", { class: "inr-card-tags" });
     m.tags.forEach((t) => tags.appendChild(el("span", { class: "inr-card-tag" }, this.names.get("tags").get(t) || t)));
     li.appendChild(tags);

@@ -18,7 +18,9 @@ const ROWS = [
   ["venue", "Venue", function (m) { return m.venue_kind === "preprint" ? "arXiv preprint (not peer-reviewed)" : m.venue_name + " (" + m.venue + ")"; }],
   ["year", "Year", function (m) { return m.year ? String(m.year) : null; }],
   ["field", "Field", function (m) { return m.field; }],
-  ["task", "Task", function (m) { return m.task; }],
+  ["tasks", "Tasks (primary first)", function (m) { return m.tasks.join("; "); }],
+  ["representation", "Representation", function (m) { return m.representations.join(" + ") || null; }],
+  ["key_idea", "Key idea", function (m) { return m.key_idea || null; }],
   ["inputs", "Inputs", function (m) { return m.inputs.join("; ") || null; }],
   ["outputs", "Outputs", function (m) { return m.outputs.join("; ") || null; }],
   ["tags", "Tags", function (m, index) { return m.tags.map(function (t) { return index.tagNames.get(t) || t; }).join(", ") || null; }],
@@ -44,7 +46,7 @@ function codeCell(m) {
 }
 
 function buildsOnCell(m, index) {
-  return list(m.builds_on.map(function (slug) {
+  return list(m.builds_on_slugs.map(function (slug) {
     var target = index.bySlug.get(slug);
     return target ? el("a", { href: target.page }, target.name) : el("span", null, slug);
   }));

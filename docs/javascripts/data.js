@@ -37,6 +37,8 @@ function method(row, columns, names, pageUrl) {
   m.peer_reviewed = Boolean(venue.peer_reviewed);
   m.field = names.fields.get(m.field_slug) || m.field_slug;
   m.task = names.tasks.get(m.task_slug) || m.task_slug;
+  m.tasks = m.task_slugs.map((slug) => names.tasks.get(slug) || slug);
+  m.representations = m.representation.map((id) => names.representations.get(id) || id);
   m.page = pageUrl(m.slug);
   return m;
 }
@@ -47,7 +49,8 @@ function expand(data, base) {
   const names = {
     venues: byKey(tax.venues, "slug"),
     fields: byKey(tax.fields, "slug", (t) => t.name),
-    tasks: byKey(tax.tasks, "slug", (t) => t.name)
+    tasks: byKey(tax.tasks, "slug", (t) => t.name),
+    representations: byKey(tax.representations, "id", (r) => r.name)
   };
   const pattern = data.urls.method.split("{slug}");
   const root = base.href;  // ends with "/"; the patterns are relative to it

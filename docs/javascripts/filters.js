@@ -22,7 +22,8 @@ export const SORTS = new Map([["name", "Name"], ["year", "Year (newest first)"],
 export const FILTERS = [
   { id: "q", label: "Text", field: "_text", value: "text", display: "text" },
   { id: "field", label: "Field", field: "field_slug", value: "single", display: "checkboxes", vocabulary: "fields" },
-  { id: "task", label: "Task", field: "task_slug", value: "single", display: "checkboxes", vocabulary: "tasks" },
+  { id: "task", label: "Task", field: "task_slugs", value: "multi", display: "checkboxes", vocabulary: "tasks" },
+  { id: "rep", label: "Representation", field: "representation", value: "multi", display: "checkboxes", vocabulary: "representations" },
   { id: "venue", label: "Venue", field: "venue_slug", value: "single", display: "checkboxes", vocabulary: "venues" },
   { id: "kind", label: "Kind of venue", field: "venue_kind", value: "single", display: "checkboxes", vocabulary: "kinds" },
   { id: "year", label: "Year", field: "year", value: "single", display: "checkboxes", vocabulary: "years" },
@@ -60,8 +61,9 @@ function methodYears(methods) {
 export function vocabularies(index) {
   const tax = index.data.taxonomy;
   return {
-    fields: tax.fields.map((t) => ({ value: t.slug, label: t.name })),
-    tasks: tax.tasks.map((t) => ({ value: t.slug, label: t.name })),
+    fields: tax.fields.map((t) => ({ value: t.slug, label: t.name, definition: t.definition })),
+    tasks: tax.tasks.map((t) => ({ value: t.slug, label: t.name, definition: t.definition })),
+    representations: tax.representations.map((r) => ({ value: r.id, label: r.name, definition: r.definition })),
     venues: tax.venues.map((v) => ({ value: v.slug, label: v.kind === "preprint" ? "arXiv only" : v.id })),
     kinds: venueKinds(tax.venues).map((k) => ({ value: k, label: capitalize(k) })),
     years: methodYears(index.methods).map((y) => ({ value: y, label: y })),
@@ -69,9 +71,9 @@ export function vocabularies(index) {
   };
 }
 
-/** The lower-case text the text filter searches: names, title, authors, venue, task, field. */
+/** The lower-case text the text filter searches: names, title, authors, venue, tasks, field, representations, key idea. */
 export function searchText(m) {
-  return [m.name].concat(m.aliases, [m.title], m.authors, [m.venue_label, m.venue, m.task, m.field]).join(" \u0001 ").toLowerCase();
+  return [m.name].concat(m.aliases, [m.title], m.authors, [m.venue_label, m.venue], m.tasks, [m.field], m.representations, [m.key_idea]).join(" \u0001 ").toLowerCase();
 }
 
 /* ---- State: the address's parameters ---- */

@@ -84,10 +84,11 @@ function sectionLead(item, id) {
   return end < (next ? next.location : words.length) ? lead + " …" : lead;
 }
 
-/** A method's line of summary: the summary's matching excerpt, or its opening words. */
+/** A method's line of summary: the summary's matching excerpt, else its key idea, else its opening words. */
 function summaryLine(item) {
   var hit = (item.sub_results || []).find(function (s) { return s.anchor && s.anchor.id === "summary"; });
   if (hit) return dropLeading(excerpt(hit.excerpt), "Summary");
+  if (item.meta && item.meta.key_idea) return el("p", { class: "inr-search-excerpt inr-search-key-idea" }, item.meta.key_idea);
   var lead = sectionLead(item, "summary");
   return lead ? el("p", { class: "inr-search-excerpt" }, lead) : dropLeading(excerpt(item.excerpt || ""), item.meta.title);
 }

@@ -16,8 +16,28 @@ KEY_STOPWORDS = frozenset(
 """Title words skipped when deriving a citation key."""
 
 
+_LATIN = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "þ": "th",
+    }
+)
+"""Latin letters without a decomposition, spelled in ASCII (`Işık` gives `isik`, not `isk`)."""
+
+
 def _ascii_word(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", text.translate(_LATIN)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 

@@ -27,6 +27,7 @@ from .model import (
     Catalog,
     Paper,
     Problem,
+    Representation,
     Tag,
     Taxonomy,
     Term,
@@ -35,6 +36,12 @@ from .model import (
 )
 
 TAXONOMY_FILE = "taxonomy.yml"
+
+SECTIONS = ("fields", "tasks", "representations", "tags", "venues")
+"""The sections of taxonomy.yml, each a non-empty list."""
+
+ID_SECTIONS = ("representations", "tags", "venues")
+"""Sections whose entries are named by an `id` (the others by their `name`)."""
 
 MAX_FILE_BYTES = 256 * 1024
 """The largest source file accepted in papers/."""
@@ -192,8 +199,11 @@ def _load_yaml(text: str, rel: str, first_line: int) -> tuple[Any, dict[str, int
         loader.dispose()
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             lines[str(key_node.value)] = first_line + key_node.start_mark.line
+            if isinstance(value_node, yaml.SequenceNode):
+                for index, item in enumerate(value_node.value):
+                    lines[f"{key_node.value}.{index}"] = first_line + item.start_mark.line
     return data, lines, []
 
 
@@ -227,8 +237,8 @@ def _term_identity_problem(section: str, item: Any, name: str, seen_slugs: dict[
     The name must follow the identifier grammar, hold no invisible characters, and differ
     from the other entries of its section in more than case or punctuation.
     """
-    ident = "id" if section in ("tags", "venues") else "name"
-    # Tags and venues are named by their id; fields and tasks by the slug of their name.
+    ident = "id" if section in ID_SECTIONS else "name"
+    # Tags, representations and venues are named by their id; fields and tasks by the slug of their name.
     slug = slugify(name) if ident == "name" else name
     what = f"the {section[:-1]} {'slug' if ident == 'name' else 'id'}"
     why = slug_problem(slug, what, VENUE_ID if section == "venues" else SLUG)
@@ -249,7 +259,7 @@ def _term_identity_problem(section: str, item: Any, name: str, seen_slugs: dict[
 
 def _term(
     section: str, item: Any, name: str, rel: str, where: int | None, problems: list[Problem]
-) -> Term | Tag | Venue:
+) -> Term | Tag | Venue | Representation:
     """The taxonomy object of one valid entry, reporting missing descriptions."""
     if section == "venues":
         kind = _text(item, "kind")
@@ -276,12 +286,14 @@ def _term(
         )
     if section == "tags":
         return Tag(name, _text(item, "name") or name, definition)
+    if section == "representations":
+        return Representation(name, _text(item, "name") or name, definition)
     return Term(name, definition)
 
 
 def _section(data: dict[str, Any], section: str, rel: str, lines: dict[str, int], problems: list[Problem]) -> list[Any]:
     """The valid entries of one taxonomy section, in file order; the others reported."""
-    ident = "id" if section in ("tags", "venues") else "name"
+    ident = "id" if section in ID_SECTIONS else "name"
     where = lines.get(section)
     seen: set[str] = set()
     seen_slugs: dict[str, str] = {}
@@ -316,12 +328,8 @@ def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]
     if problems:
         return None, problems
     if not isinstance(data, dict):
-        return None, [
-            Problem(rel, 1, "taxonomy-section", "taxonomy.yml must be a mapping with fields, tasks, tags, venues")
-        ]
-    sections = {
-        name: tuple(_section(data, name, rel, lines, problems)) for name in ("fields", "tasks", "tags", "venues")
-    }
+        return None, [Problem(rel, 1, "taxonomy-section", "taxonomy.yml must be a mapping with " + ", ".join(SECTIONS))]
+    sections = {name: tuple(_section(data, name, rel, lines, problems)) for name in SECTIONS}
     return Taxonomy(**sections), problems
 
 

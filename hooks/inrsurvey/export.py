@@ -17,7 +17,7 @@ from .render.compare_page import MAX_METHODS, MIN_METHODS
 from .render.text import esc
 from .render.wording import author_list, title_after_name, venue_label
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
 """Version of the `data/papers.json` layout; bumped on any incompatible change."""
 
 
@@ -75,8 +75,28 @@ JSON_FIELDS: tuple[JsonField, ...] = (
     ),
     JsonField("field", "string", "field name", lambda p: p.field, in_catalog=False),
     JsonField("field_slug", "string", "URL slug of the field", lambda p: p.joined.field.slug),
-    JsonField("task", "string", "task name", lambda p: p.task, in_catalog=False),
-    JsonField("task_slug", "string", "URL slug of the task", lambda p: p.joined.task.slug),
+    JsonField("task", "string", "primary task name (the first of `tasks`)", lambda p: p.task, in_catalog=False),
+    JsonField("task_slug", "string", "URL slug of the primary task", lambda p: p.joined.task.slug),
+    JsonField(
+        "tasks",
+        "list of strings",
+        "every task the method addresses, the primary first",
+        lambda p: list(p.tasks),
+        in_catalog=False,
+    ),
+    JsonField(
+        "task_slugs",
+        "list of strings",
+        "URL slugs of `tasks`, the primary first",
+        lambda p: [t.slug for t in p.joined.tasks],
+    ),
+    JsonField(
+        "representation",
+        "list of strings",
+        "representation ids: what the model is made of (every part of a hybrid)",
+        lambda p: list(p.representation),
+    ),
+    JsonField("key_idea", "string", "the method's contribution in one sentence", lambda p: p.key_idea),
     JsonField("tags", "list of strings", "tag ids", lambda p: list(p.tags)),
     JsonField("inputs", "list of strings", "what the network takes", lambda p: list(p.inputs)),
     JsonField("outputs", "list of strings", "what the network predicts", lambda p: list(p.outputs)),
@@ -109,7 +129,24 @@ JSON_FIELDS: tuple[JsonField, ...] = (
     ),
     JsonField("project", "string or null", "official project page", lambda p: p.project or None),
     JsonField(
-        "builds_on", "list of strings", "slugs of the survey's methods this one extends", lambda p: list(p.builds_on)
+        "builds_on",
+        "list of objects",
+        "the survey's methods this one extends: `method` (slug) and `where` (where its paper says so)",
+        lambda p: [{"method": b.method, "where": b.where} for b in p.builds_on],
+        in_catalog=False,
+    ),
+    JsonField(
+        "builds_on_slugs",
+        "list of strings",
+        "slugs of the survey's methods this one extends (the `method` of each `builds_on`)",
+        lambda p: list(p.builds_on_slugs),
+    ),
+    JsonField(
+        "builds_on_none",
+        "string or null",
+        "for a method without `builds_on`: that its paper builds on none of the survey's methods",
+        lambda p: p.builds_on_none or None,
+        in_catalog=False,
     ),
     JsonField(
         "sources",
@@ -165,6 +202,7 @@ def _taxonomy(catalog: Catalog) -> dict[str, object]:
     return {
         "fields": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.fields],
         "tasks": [{"name": t.name, "slug": t.slug, "definition": t.definition} for t in tax.tasks],
+        "representations": [{"id": r.id, "name": r.name, "definition": r.definition} for r in tax.representations],
         "tags": [{"id": t.id, "name": t.name, "definition": t.definition} for t in tax.tags],
         "venues": [
             {"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind, "peer_reviewed": v.peer_reviewed}
@@ -287,7 +325,7 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
             f"    <id>{esc(url)}</id>",
             f"    <updated>{added}T00:00:00Z</updated>",
             f"    <published>{added}T00:00:00Z</published>",
-            f'    <category term="{esc(paper.task)}"/>',
+            *(f'    <category term="{esc(task)}"/>' for task in paper.tasks),
             f"    <summary>{esc(summary)}</summary>",
             "  </entry>",
         ]

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .model import CodeLink, Problem, SurveyLabel
-from .schema import CODE_KEYS, KEY_NAMES, KEYS, SURVEY_KEYS, Kind
+from .model import BuildsOn, CodeLink, Problem, SurveyLabel
+from .schema import CODE_KEYS, KEY_NAMES, KEYS, LINK_KEYS, SURVEY_KEYS, Kind
 
 PROMPT = "FILL IN"
 """The placeholder `inrsurvey new` writes where a contributor must supply a value."""
@@ -77,6 +77,28 @@ def _code(key: str, value: Any) -> tuple[CodeLink, ...]:
     return tuple(links)
 
 
+def _links(key: str, value: Any) -> tuple[BuildsOn, ...]:
+    """`builds_on` mappings; a bare slug loads with an empty `where`, which validation reports."""
+    expected = f"each '{key}' item is a mapping with method (a slug) and where (text)"
+    if not isinstance(value, list):
+        raise Unreadable("fm-type", f"{expected}; not {type(value).__name__} {value!r}")
+    links = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            links.append(BuildsOn(item.strip()))
+            continue
+        if (
+            not isinstance(item, dict)
+            or set(item) - set(LINK_KEYS)
+            or not isinstance(item.get("method"), str)
+            or not item["method"].strip()
+            or not isinstance(item.get("where", ""), str)
+        ):
+            raise Unreadable("fm-type", f"{expected}; got {item!r}")
+        links.append(BuildsOn(item["method"].strip(), (item.get("where") or "").strip()))
+    return tuple(links)
+
+
 def _survey(key: str, value: Any) -> SurveyLabel:
     if (
         not isinstance(value, dict)
@@ -97,6 +119,7 @@ READERS: Mapping[Kind, Callable[[str, Any], object]] = {
     "urls": _texts,
     "date": _date,
     "code": _code,
+    "links": _links,
     "survey": _survey,
 }
 """The reader of each kind of value (URLs are read as text; validation checks them)."""

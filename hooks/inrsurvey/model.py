@@ -110,6 +110,28 @@ class Tag:
 
 
 @dataclass(frozen=True)
+class Representation:
+    """What a model is made of (an MLP, a voxel grid, Gaussians, ...): one value of the representation facet."""
+
+    id: str
+    name: str
+    definition: str
+
+    @property
+    def slug(self) -> str:
+        """The representation's URL slug (its id)."""
+        return self.id
+
+
+@dataclass(frozen=True)
+class BuildsOn:
+    """A link to a method of the survey that this one extends, with where its paper says so."""
+
+    method: str
+    where: str = ""
+
+
+@dataclass(frozen=True)
 class Venue:
     """A venue series (CVPR, NeurIPS, a journal, or arXiv for preprints)."""
 
@@ -137,12 +159,15 @@ class Taxonomy:
     tasks: tuple[Term, ...]
     tags: tuple[Tag, ...]
     venues: tuple[Venue, ...]
+    representations: tuple[Representation, ...] = ()
 
     @cached_property
-    def _index(self) -> Mapping[str, Mapping[str, Term | Tag | Venue]]:
+    def _index(self) -> Mapping[str, Mapping[str, Term | Tag | Venue | Representation]]:
         # First definition wins, as the loader reports later duplicates.
-        def first(pairs: Iterable[tuple[str, Term | Tag | Venue]]) -> Mapping[str, Term | Tag | Venue]:
-            found: dict[str, Term | Tag | Venue] = {}
+        def first(
+            pairs: Iterable[tuple[str, Term | Tag | Venue | Representation]],
+        ) -> Mapping[str, Term | Tag | Venue | Representation]:
+            found: dict[str, Term | Tag | Venue | Representation] = {}
             for key, value in pairs:
                 found.setdefault(key, value)
             return MappingProxyType(found)
@@ -152,6 +177,7 @@ class Taxonomy:
             "task": first((t.name, t) for t in self.tasks),
             "tag": first((t.id, t) for t in self.tags),
             "venue": first((v.id, v) for v in self.venues),
+            "representation": first((r.id, r) for r in self.representations),
         }
 
     def field(self, name: str) -> Term | None:
@@ -169,6 +195,10 @@ class Taxonomy:
     def venue(self, venue_id: str) -> Venue | None:
         """The venue with id `venue_id`, if any."""
         return self._index["venue"].get(venue_id)  # type: ignore[return-value]
+
+    def representation(self, rep_id: str) -> Representation | None:
+        """The representation with id `rep_id`, if any."""
+        return self._index["representation"].get(rep_id)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -242,23 +272,29 @@ class References:
 
     venue: Venue
     field: Term
-    task: Term
+    tasks: tuple[Term, ...]
     tags: tuple[Tag, ...]
+    representations: tuple[Representation, ...] = ()
+
+    @property
+    def task(self) -> Term:
+        """The primary task."""
+        return self.tasks[0]
 
 
 @dataclass(frozen=True)
 class Paper:
     """One method of the survey: the front matter, the summary and its BibTeX entry.
 
-    `field`, `task`, `venue`, `tags` and `builds_on` hold the names and ids as written;
-    in a catalog, `refs` holds the taxonomy objects they name (and `Catalog.builds_on`
-    the papers).
+    `field`, `tasks` (primary first), `venue`, `tags`, `representation` and `builds_on`
+    hold the names, ids and slugs as written; in a catalog, `refs` holds the taxonomy
+    objects they name (and `Catalog.builds_on` the papers).
     """
 
     slug: str
     name: str
     field: str
-    task: str
+    tasks: tuple[str, ...]
     venue: str
     entry: BibEntry
     body: str = ""
@@ -270,7 +306,10 @@ class Paper:
     added: dt.date | None = None
     code: tuple[CodeLink, ...] = ()
     project: str = ""
-    builds_on: tuple[str, ...] = ()
+    representation: tuple[str, ...] = ()
+    key_idea: str = ""
+    builds_on: tuple[BuildsOn, ...] = ()
+    builds_on_none: str = ""
     corrections: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     survey: SurveyLabel | None = None
@@ -292,6 +331,24 @@ class Paper:
         if self.refs is None:
             raise LookupError(f"{self.md_path or self.slug}: not joined to the taxonomy (unknown venue, field or task)")
         return self.refs
+
+    @property
+    def task(self) -> str:
+        """The primary task: the first of `tasks`."""
+        return self.tasks[0] if self.tasks else ""
+
+    @property
+    def builds_on_slugs(self) -> tuple[str, ...]:
+        """The slugs of the methods this one builds on, in the order listed."""
+        return tuple(b.method for b in self.builds_on)
+
+    @property
+    def first_year(self) -> int | None:
+        """The year of the first posting: `posted`, else the year its arXiv identifier encodes, else the cited year."""
+        if self.posted:
+            return self.posted.year
+        yymm = arxiv_yymm(self.arxiv)
+        return yymm[0] if yymm else self.year
 
     @property
     def key(self) -> str:
@@ -374,14 +431,16 @@ def survey_order(taxonomy: Taxonomy) -> Callable[[Paper], tuple[object, ...]]:
 def join(taxonomy: Taxonomy, paper: Paper) -> Paper:
     """The paper joined to the taxonomy objects it names.
 
-    Unknown tags are left out; a paper whose venue, field or task is not in the taxonomy
-    gets no `refs`.
+    Unknown tags, representations and further tasks are left out (validation reports them);
+    a paper whose venue, field or primary task is not in the taxonomy gets no `refs`.
     """
     venue, field, task = taxonomy.venue(paper.venue), taxonomy.field(paper.field), taxonomy.task(paper.task)
     if venue is None or field is None or task is None:
         return replace(paper, refs=None)
+    tasks = tuple(dict.fromkeys(t for t in (taxonomy.task(n) for n in paper.tasks) if t is not None))
     tags = tuple(t for t in (taxonomy.tag(i) for i in paper.tags) if t is not None)
-    return replace(paper, refs=References(venue, field, task, tags))
+    reps = tuple(r for r in (taxonomy.representation(i) for i in paper.representation) if r is not None)
+    return replace(paper, refs=References(venue, field, tasks, tags, reps))
 
 
 @dataclass(frozen=True)
@@ -413,8 +472,13 @@ class Catalog:
 
     @cached_property
     def by_task(self) -> Mapping[str, tuple[Paper, ...]]:
-        """Papers by task name, in survey order."""
-        return _group(self.papers, "task")
+        """Papers by task name, each under every task it addresses, in survey order."""
+        return _group(self.papers, "tasks")
+
+    @cached_property
+    def by_representation(self) -> Mapping[str, tuple[Paper, ...]]:
+        """Papers by representation id, in survey order."""
+        return _group(self.papers, "representation")
 
     @cached_property
     def by_tag(self) -> Mapping[str, tuple[Paper, ...]]:
@@ -431,13 +495,13 @@ class Catalog:
         """For each slug, the papers that name it in `builds_on`."""
         reverse: dict[str, list[Paper]] = {}
         for paper in self.papers:
-            for target in paper.builds_on:
+            for target in paper.builds_on_slugs:
                 reverse.setdefault(target, []).append(paper)
         return MappingProxyType({k: tuple(v) for k, v in reverse.items()})
 
     def builds_on(self, paper: Paper) -> tuple[Paper, ...]:
         """The papers of the catalog that `paper` builds on, in the order it lists them."""
-        return tuple(self.by_slug[s] for s in paper.builds_on if s in self.by_slug)
+        return tuple(self.by_slug[s] for s in paper.builds_on_slugs if s in self.by_slug)
 
     @cached_property
     def task_timeline(self) -> Mapping[str, tuple[Paper, ...]]:
@@ -447,17 +511,19 @@ class Catalog:
         )
 
     @cached_property
-    def timeline_index(self) -> Mapping[str, int]:
-        """Each paper's position in its task's timeline."""
-        return MappingProxyType({p.slug: i for group in self.task_timeline.values() for i, p in enumerate(group)})
+    def timeline_index(self) -> Mapping[tuple[str, str], int]:
+        """Each paper's position in the timeline of each of its tasks, by (task, slug)."""
+        return MappingProxyType(
+            {(task, p.slug): i for task, group in self.task_timeline.items() for i, p in enumerate(group)}
+        )
 
     def nearest_in_task(self, paper: Paper, count: int) -> tuple[Paper, ...]:
-        """Up to `count` other methods of the paper's task, nearest in first-posting date.
+        """Up to `count` other methods of the paper's primary task, nearest in first-posting date.
 
         Uses the per-task timeline built once, so each call costs O(count).
         """
         group = self.task_timeline.get(paper.task, ())
-        index = self.timeline_index.get(paper.slug)
+        index = self.timeline_index.get((paper.task, paper.slug))
         if index is None or index >= len(group) or group[index].slug != paper.slug:
             return ()
         left, right = index - 1, index + 1

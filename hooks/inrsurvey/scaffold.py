@@ -19,6 +19,7 @@ from . import bib, bibstyle
 from .frontmatter import PROMPT
 from .identifiers import show, slug_problem
 from .model import BibEntry, Catalog, Taxonomy, Venue, slugify
+from .schema import KEY_IDEA_WORDS
 
 _ARXIV_IN_TEXT = re.compile(r"(?:arXiv[:\s]*|abs/|pdf/)(\d{4}\.\d{4,5})", re.IGNORECASE)
 
@@ -203,8 +204,15 @@ def _front_matter(
     meta: dict[str, object] = {
         "name": name,
         "field": f"{PROMPT}: one of " + ", ".join(t.name for t in taxonomy.fields),
-        "task": f"{PROMPT}: one of " + ", ".join(t.name for t in taxonomy.tasks),
-        "tags": [f"{PROMPT}: tag ids from papers/taxonomy.yml"],
+        "tasks": [
+            f"{PROMPT}: the primary task, then every further task the paper evaluates; names from "
+            + ", ".join(t.name for t in taxonomy.tasks)
+        ],
+        "representation": [
+            f"{PROMPT}: what the model is made of, ids from " + ", ".join(r.id for r in taxonomy.representations)
+        ],
+        "key_idea": f"{PROMPT}: what the method contributes, one sentence of at most {KEY_IDEA_WORDS} words",
+        "tags": [f"{PROMPT}: tag ids from papers/taxonomy.yml whose rule applies"],
         "venue": venue.id if venue else f"{PROMPT}: a venue id from papers/taxonomy.yml",
         "inputs": [f"{PROMPT}: what the network takes"],
         "outputs": [f"{PROMPT}: what the network predicts"],
@@ -219,6 +227,13 @@ def _front_matter(
         }
     ]
     where = ", ".join([f"https://arxiv.org/abs/{arxiv}"] * bool(arxiv) + [f"https://doi.org/{doi}"] * bool(doi))
+    meta["builds_on"] = [
+        {
+            "method": f"{PROMPT}: slug of a survey method its paper says it extends",
+            "where": f"{PROMPT}: section of this paper that says so, with a short quote; or replace builds_on "
+            "with builds_on_none saying that it extends none of the survey's methods",
+        }
+    ]
     meta["sources"] = [
         f"{PROMPT}: every page you checked the facts against ({where + ', ' if where else ''}the proceedings page, the official repository)"
     ]
@@ -270,8 +285,11 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     prompts = (["posted"] if arxiv else []) + prompts
     prompts += [
         "field",
-        "task",
+        "tasks",
+        "representation",
+        "key_idea",
         "tags",
+        "builds_on",
         "inputs",
         "outputs",
         "code",

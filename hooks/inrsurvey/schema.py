@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["text", "texts", "url", "urls", "date", "code", "survey"]
+Kind = Literal["text", "texts", "url", "urls", "date", "code", "links", "survey"]
 """How a value is written: one string, a list of strings, one or a list of http(s) URLs,
-a `YYYY-MM-DD` date, the list of code mappings, the survey provenance mapping."""
+a `YYYY-MM-DD` date, the list of code mappings, the list of `builds_on` mappings, the
+survey provenance mapping."""
 
 TYPE_NAMES: dict[str, str] = {
     "text": "string",
@@ -22,9 +23,18 @@ TYPE_NAMES: dict[str, str] = {
     "urls": "list of URLs",
     "date": "date",
     "code": "list of mappings",
+    "links": "list of mappings",
     "survey": "mapping",
 }
 """The type of each kind as the contributing page names it."""
+
+
+KEY_IDEA_WORDS = 25
+"""Most words a `key_idea` may hold."""
+
+BUILDS_ON_NONE_FROM = 2021
+"""From this year of first posting on (`posted`, else the arXiv identifier's year, else the cited
+year), a method without `builds_on` links needs `builds_on_none`."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +63,28 @@ KEYS: tuple[Key, ...] = (
         "[Neural Radiance Fields]",
     ),
     Key("field", "text", True, "a field `name` from `papers/taxonomy.yml`", "3D Vision"),
-    Key("task", "text", True, "a task `name` from `papers/taxonomy.yml`", "View Synthesis"),
+    Key(
+        "tasks",
+        "texts",
+        True,
+        "task `name`s from `papers/taxonomy.yml`: the primary task first, then every further task the paper "
+        "itself presents experiments or claims for; each once",
+        "[View Synthesis]",
+    ),
+    Key(
+        "representation",
+        "texts",
+        True,
+        "what the model is made of: representation `id`s from `papers/taxonomy.yml`; a hybrid lists every part",
+        "[mlp]",
+    ),
+    Key(
+        "key_idea",
+        "text",
+        True,
+        f"what the method contributes: one sentence in our own words, at most {KEY_IDEA_WORDS} words",
+        '"One MLP maps a 3D point and view direction to density and colour, rendered by volume rendering."',
+    ),
     Key(
         "tags",
         "texts",
@@ -85,7 +116,22 @@ KEYS: tuple[Key, ...] = (
         "[{url: https://github.com/bmild/nerf, framework: TensorFlow, official: true}]",
     ),
     Key("project", "url", False, "the official project page", "https://www.matthewtancik.com/nerf"),
-    Key("builds_on", "texts", False, "slugs of survey methods this one directly extends", "[nerf]"),
+    Key(
+        "builds_on",
+        "links",
+        False,
+        "survey methods whose model this one extends, starts from or reuses, as its paper states: `method` "
+        "(a slug) and `where` (section, page or figure of this method's paper, with a short quote or paraphrase)",
+        '[{method: nerf, where: "Sec. 3 (we build upon NeRF\'s volume rendering)"}]',
+    ),
+    Key(
+        "builds_on_none",
+        "text",
+        False,
+        f"required when a method first posted in {BUILDS_ON_NONE_FROM} or later has no `builds_on` link: that its "
+        "paper builds on none of the survey's methods, and where we looked",
+        '"Its paper (Sec. 2-3) presents the model as new and extends none of the survey\'s methods."',
+    ),
     Key(
         "sources",
         "urls",
@@ -115,6 +161,7 @@ KEYS: tuple[Key, ...] = (
 
 KEY_NAMES = frozenset(k.name for k in KEYS)
 CODE_KEYS = frozenset({"url", "framework", "official"})
+LINK_KEYS = ("method", "where")
 SURVEY_KEYS = ("label", "field", "task")
 
 

@@ -21,6 +21,8 @@ from .render.taxonomy import (
     editions,
     field_page,
     fields_overview,
+    representation_page,
+    representations_overview,
     tag_page,
     tags_overview,
     task_page,
@@ -81,6 +83,9 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     for term in tax.tasks:
         add(paths.task(term), task_page(catalog, term))
         add(paths.group_bib("task", term.slug), export.bib_text(catalog.by_task.get(term.name, ())))
+    for rep in tax.representations:
+        add(paths.representation(rep), representation_page(catalog, rep))
+        add(paths.group_bib("representation", rep.slug), export.bib_text(catalog.by_representation.get(rep.id, ())))
     for edition in editions(catalog):
         add(edition.uri, venue_page(catalog, edition))
         add(paths.group_bib("venue", edition.slug), export.bib_text(edition.papers))
@@ -92,6 +97,7 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
         add(paths.group_bib("tag", tag.id), export.bib_text(catalog.by_tag.get(tag.id, ())))
     add(paths.FIELDS, fields_overview(catalog))
     add(paths.TASKS, tasks_overview(catalog))
+    add(paths.REPRESENTATIONS, representations_overview(catalog))
     add(paths.VENUES, venues_overview(catalog))
     add(paths.YEARS, years_overview(catalog))
     add(paths.TAGS, tags_overview(catalog))

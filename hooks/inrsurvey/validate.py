@@ -17,6 +17,7 @@ from . import bib, bibstyle
 from .catalog import load_catalog
 from .frontmatter import PROMPT
 from .identifiers import bad_characters, fold, show
+from .labelcheck import check_labels
 from .markup import CODE
 from .model import BODY_LINE, Catalog, Paper, Problem, arxiv_yymm, slugify
 from .render.method import summary_of
@@ -74,13 +75,6 @@ def _check_taxonomy_terms(catalog: Catalog, paper: Paper) -> Iterator[Problem]:
             "field",
             "unknown-field",
             f"field '{paper.field}' is not in taxonomy.yml; use one of: " + ", ".join(t.name for t in tax.fields),
-        )
-    if tax.task(paper.task) is None:
-        yield _md(
-            paper,
-            "task",
-            "unknown-task",
-            f"task '{paper.task}' is not in taxonomy.yml; use one of: " + ", ".join(t.name for t in tax.tasks),
         )
     for tag in paper.tags:
         if tax.tag(tag) is None:
@@ -235,10 +229,11 @@ def _check_arxiv(paper: Paper) -> Iterator[Problem]:
 
 
 def _values(paper: Paper, *kinds: Kind) -> Iterator[tuple[str, str]]:
-    """(key, value) for every string the paper holds under keys of these kinds."""
+    """(key, value) for every string the paper holds under keys of these kinds (a link's `where`)."""
     for key in keys_of(*kinds):
         value = getattr(paper, key.name)
-        yield from ((key.name, v) for v in (value if isinstance(value, tuple) else (value,)) if v)
+        values = value if isinstance(value, tuple) else (value,)
+        yield from ((key.name, v if isinstance(v, str) else v.where) for v in values if v)
 
 
 def _check_links(paper: Paper) -> Iterator[Problem]:
@@ -302,7 +297,7 @@ def _check_sources(paper: Paper) -> Iterator[Problem]:
 
 def _check_prompts(paper: Paper) -> Iterator[Problem]:
     values = [
-        *_values(paper, "text", "texts", "url", "urls"),
+        *_values(paper, "text", "texts", "url", "urls", "links"),
         *(("code", v) for c in paper.code for v in (c.url, c.framework)),
     ]
     for key in sorted({k for k, v in values if PROMPT in v}):
@@ -346,7 +341,7 @@ def _check_entry_fields(paper: Paper) -> Iterator[Problem]:
 
 
 def _check_characters(paper: Paper) -> Iterator[Problem]:
-    for key, value in _values(paper, "text", "texts"):
+    for key, value in _values(paper, "text", "texts", "links"):
         bad = bad_characters(value)
         if bad:
             yield _md(
@@ -385,8 +380,9 @@ def _check_lists(paper: Paper) -> Iterator[Problem]:
                 f"the item {show(split[0])} of '{key}' has unbalanced brackets: in a [..., ...] list every comma "
                 'separates items, so quote an item that holds a comma ("3D position (x, y, z)")',
             )
-    for key in ("aliases", "inputs", "outputs", "builds_on"):
+    for key in ("aliases", "inputs", "outputs", "builds_on_slugs"):
         values = [fold(v) for v in getattr(paper, key)]
+        key = key.removesuffix("_slugs")
         if len(set(values)) != len(values):
             yield _md(paper, key, "duplicate-item", f"an item is listed twice in '{key}'; list each once")
 
@@ -442,7 +438,7 @@ def _check_summary_render(catalog: Catalog, paper: Paper, slugs: frozenset[str])
 
 def _check_builds_on(catalog: Catalog, failed: frozenset[str] = frozenset()) -> Iterator[Problem]:
     for paper in catalog.papers:
-        for target in paper.builds_on:
+        for target in paper.builds_on_slugs:
             if target in failed:
                 continue
             if target == paper.slug:
@@ -460,7 +456,7 @@ def _check_builds_on(catalog: Catalog, failed: frozenset[str] = frozenset()) -> 
     def visit(slug: str, stack: list[str]) -> Iterator[Problem]:
         state[slug] = 1
         stack.append(slug)
-        for target in catalog.by_slug[slug].builds_on:
+        for target in catalog.by_slug[slug].builds_on_slugs:
             if target not in catalog.by_slug or target == slug:
                 continue
             if state.get(target) == 1:
@@ -560,6 +556,7 @@ def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[s
                 )
             )
         problems += _check_taxonomy_terms(catalog, paper)
+        problems += check_labels(catalog, paper)
         problems += _check_entry(paper)
         problems += _check_links(paper)
         problems += _check_summary(paper)

@@ -53,6 +53,10 @@ def expect(data: dict[str, Any], **facets: Any) -> set[str]:
                 ok &= str(m["year"]) in values
             elif key == "kind":
                 ok &= m["venue_kind"] in values
+            elif key == "task":
+                ok &= any(t in values for t in m["task_slugs"])
+            elif key == "rep":
+                ok &= any(r in values for r in m["representation"])
             else:
                 ok &= m[f"{key}_slug"] in values
         if ok:
@@ -67,7 +71,7 @@ def test_lists_every_method_with_counter(page: Any, data: dict[str, Any]) -> Non
     assert page.inner_text(".inr-counter") == f"{total} of {total} methods"
 
 
-@pytest.mark.parametrize("facet", ["field", "task", "venue", "kind", "year"])
+@pytest.mark.parametrize("facet", ["field", "task", "rep", "venue", "kind", "year"])
 def test_each_facet_narrows_exactly(page: Any, data: dict[str, Any], facet: str) -> None:
     open_catalog(page)
     boxes = page.locator(f'fieldset[data-facet="{facet}"] input[type=checkbox]')
@@ -166,6 +170,25 @@ def test_taxonomy_page_links_into_catalog_with_preset(page: Any, data: dict[str,
     assert set(shown(page)) == expect(data, task=["view-synthesis"])
 
 
+def test_task_facet_counts_every_task_and_facets_explain_their_values(page: Any, data: dict[str, Any]) -> None:
+    """A method counts towards each of its tasks; the task and representation facets carry their definitions."""
+    open_catalog(page)
+    tasks = {t["slug"]: t for t in data["taxonomy"]["tasks"]}
+    for slug in tasks:
+        members = {m["slug"] for m in data["methods"] if slug in m["task_slugs"]}
+        assert int(page.get_attribute(f"#inr-task-{slug}", "data-count")) == len(members), slug
+    further = [m for m in data["methods"] if len(m["task_slugs"]) > 1]
+    assert further, "no method addresses more than one task"
+    page.check(f"#inr-task-{further[0]['task_slugs'][1]}")
+    assert further[0]["slug"] in shown(page)
+    for facet, terms in (("task", data["taxonomy"]["tasks"]), ("rep", data["taxonomy"]["representations"])):
+        help_text = page.text_content(f'fieldset[data-facet="{facet}"] details.inr-facet-help') or ""
+        for term in terms:
+            assert term["definition"] in help_text, term
+    card = page.locator(f'li.inr-card[data-slug="{further[0]["slug"]}"] .inr-card-idea')
+    assert card.inner_text() == further[0]["key_idea"]
+
+
 def test_keyboard_only(page: Any, data: dict[str, Any]) -> None:
     open_catalog(page)
     page.focus("#inr-q")
@@ -188,7 +211,7 @@ def test_phone_viewport_has_no_horizontal_scroll(browser: Any, base_url: str) ->
 
 
 def test_download_filtered_and_selected_bibtex(page: Any, data: dict[str, Any], site_dir: Path) -> None:
-    open_catalog(page, "?task=image-synthesis")
+    open_catalog(page, "?task=3d-aware-image-synthesis")
     with page.expect_download() as info:
         page.click("button.inr-download-filtered")
     text = Path(info.value.path()).read_text(encoding="utf-8")

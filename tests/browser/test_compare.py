@@ -75,15 +75,18 @@ def check_table(page: Any, data: dict[str, Any], slugs: list[str]) -> None:
         )
         assert cell(page, "authors", slug) == ", ".join(m["authors"])
         assert cell(page, "field", slug) == m["field"]
-        assert cell(page, "task", slug) == m["task"]
+        assert cell(page, "tasks", slug) == "; ".join(m["tasks"])
+        assert cell(page, "key_idea", slug) == m["key_idea"]
+        reps = {r["id"]: r["name"] for r in data["taxonomy"]["representations"]}
+        assert cell(page, "representation", slug) == " + ".join(reps[r] for r in m["representation"])
         assert cell(page, "inputs", slug) == ("; ".join(m["inputs"]) or "none")
         assert cell(page, "outputs", slug) == ("; ".join(m["outputs"]) or "none")
         assert cell(page, "tags", slug) == (", ".join(tags[t] for t in m["tags"]) or "none")
         code = page.locator(f'tr[data-row="code"] td[data-slug="{slug}"] a')
         assert [code.nth(i).get_attribute("href") for i in range(code.count())] == [c["url"] for c in m["code"]]
         builds = page.locator(f'tr[data-row="builds_on"] td[data-slug="{slug}"] a')
-        assert [builds.nth(i).get_attribute("href").rstrip("/").rsplit("/", 1)[-1] for i in range(builds.count())] == m[
-            "builds_on"
+        assert [builds.nth(i).get_attribute("href").rstrip("/").rsplit("/", 1)[-1] for i in range(builds.count())] == [
+            b["method"] for b in m["builds_on"]
         ]
 
 

@@ -91,7 +91,10 @@ def project(tmp_path: Path) -> Path:
             md.stem
             for md in (tmp_path / "papers").glob("*.md")
             if removed
-            & set(yaml.safe_load(md.read_text(encoding="utf-8").split("\n---\n")[0][4:]).get("builds_on") or [])
+            & {
+                b["method"]
+                for b in yaml.safe_load(md.read_text(encoding="utf-8").split("\n---\n")[0][4:]).get("builds_on") or []
+            }
         }
         if not dependents:
             return tmp_path
@@ -114,12 +117,16 @@ def fill(md_path: Path, posted: str | None) -> None:
     meta = yaml.safe_load(head)
     meta.update(
         field="3D Vision",
-        task="View Synthesis",
+        tasks=["View Synthesis"],
+        representation=["mlp"],
+        key_idea="A radiance field is fitted to posed photographs.",
         tags=["volume-rendering"],
         inputs=["3D position"],
         outputs=["density", "colour"],
     )
     meta["code"] = [{"url": "https://github.com/example/code", "framework": "PyTorch", "official": True}]
+    del meta["builds_on"]
+    meta["builds_on_none"] = "Its paper (Sec. 2) extends none of the survey's methods."
     meta["sources"] = [s for s in meta["sources"] if "FILL IN" not in s] + ["https://github.com/example/code"]
     if posted:
         meta["posted"] = dt.date.fromisoformat(posted)

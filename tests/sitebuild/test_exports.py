@@ -7,7 +7,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
+from helpers import ROOT
 from inrsurvey.bib import format_entry, reparse_fields
 from inrsurvey.export import CATALOG_COLUMNS, JSON_FIELDS
 from inrsurvey.model import Catalog
@@ -44,7 +46,11 @@ def test_group_bib_files_hold_exactly_their_methods(catalog: Catalog, site_dir: 
 
     for term in catalog.taxonomy.tasks:
         assert keys(site_dir / "bib" / "task" / f"{term.slug}.bib") == {
-            p.key for p in catalog.by_task.get(term.name, ())
+            p.key for p in catalog.papers if term.name in p.tasks
+        }
+    for rep in catalog.taxonomy.representations:
+        assert keys(site_dir / "bib" / "representation" / f"{rep.id}.bib") == {
+            p.key for p in catalog.papers if rep.id in p.representation
         }
     for term in catalog.taxonomy.fields:
         assert keys(site_dir / "bib" / "field" / f"{term.slug}.bib") == {
@@ -67,6 +73,24 @@ def test_papers_json(catalog: Catalog, site_dir: Path) -> None:
         assert (site_dir / record["page"] / "index.html").is_file()
     cite = (site_dir / "cite" / "index.html").read_text(encoding="utf-8")
     assert all(f"<code>{name}</code>" in cite for name in documented)
+
+
+def test_papers_json_labels_match_the_front_matter(site_dir: Path) -> None:
+    """tasks (primary first, `task` = the primary), representation, key idea and builds_on with where,
+    re-read from each papers/<slug>.md."""
+    data = json.loads((site_dir / "data" / "papers.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] == 2
+    assert [r["id"] for r in data["taxonomy"]["representations"]]
+    for record in data["methods"]:
+        text = (ROOT / "papers" / f"{record['slug']}.md").read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("\n---\n")[0].removeprefix("---\n"))
+        assert record["tasks"] == meta["tasks"] and record["task"] == meta["tasks"][0]
+        assert record["representation"] == meta["representation"]
+        assert record["key_idea"] == meta["key_idea"]
+        assert record["builds_on"] == [
+            {"method": b["method"], "where": b["where"]} for b in meta.get("builds_on") or []
+        ]
+        assert record["builds_on_none"] == meta.get("builds_on_none")
 
 
 def test_catalog_json_is_the_full_export_without_bibtex(catalog: Catalog, site_dir: Path) -> None:

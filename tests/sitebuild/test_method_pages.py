@@ -46,7 +46,10 @@ def test_method_page_elements(slug: str, catalog: Catalog, site_dir: Path) -> No
     assert (f"venues/{venue.slug}-{paper.year}/", f"{venue.id} {paper.year}") in pairs
     assert (f"years/{paper.year}/", str(paper.year)) in pairs
     assert f"fields/{catalog.taxonomy.field(paper.field).slug}/" in links  # type: ignore[union-attr]
-    assert f"tasks/{catalog.taxonomy.task(paper.task).slug}/" in links  # type: ignore[union-attr]
+    for name in paper.tasks:
+        assert f"tasks/{catalog.taxonomy.task(name).slug}/" in links  # type: ignore[union-attr]
+    for rep in paper.representation:
+        assert f"representations/{rep}/" in links
     for tag in paper.tags:
         assert f"tags/{tag}/" in links
     assert paper.posted is not None
@@ -149,11 +152,15 @@ def test_facts_card_keeps_every_fact_once(slug: str, catalog: Catalog, site_dir:
     assert children and all(e.tag == "div" and "inr-fact" in e.classes for e in children)
     pairs = dict(facts_card(html))
     assert len(pairs) == len(children)
-    expected = {"Authors", "Published in", "Year", "First posted", "Field", "Task", "Tags", "Links"}
+    label = "Tasks" if len(paper.tasks) > 1 else "Task"
+    rep_label = "Representation" if len(paper.representation) == 1 else "Representation (hybrid)"
+    expected = {"Authors", "Published in", "Year", "First posted", "Field", label, rep_label, "Tags", "Links"}
     assert expected <= set(pairs), pairs
     assert all(a.display in pairs["Authors"] for a in paper.authors)
-    task = catalog.taxonomy.task(paper.task)
-    assert task is not None and pairs["Task"] == task.name
+    primary = " (primary)" if len(paper.tasks) > 1 else ""
+    assert pairs[label] == " · ".join(t + (primary if i == 0 else "") for i, t in enumerate(paper.tasks))
+    reps = [catalog.taxonomy.representation(r) for r in paper.representation]
+    assert pairs[rep_label] == " + ".join(r.name for r in reps if r is not None)
     if paper.aliases:
         assert pairs["Also known as"] == ", ".join(paper.aliases)
     # Tags are shown once: in the card; Material's chips above the title are hidden.
@@ -163,3 +170,20 @@ def test_facts_card_keeps_every_fact_once(slug: str, catalog: Catalog, site_dir:
         assert tag_links.count(f"tags/{tag}/") == 1, tag
     chips = [e for e in parse(html) if e.tag == "nav" and "md-tags" in e.classes]
     assert all("hidden" in e.attrs for e in chips)
+
+
+def test_key_idea_and_builds_on_with_where(catalog: Catalog, site_dir: Path) -> None:
+    """Every method page shows its key idea (also as search metadata) and each builds_on link with where."""
+    linked = 0
+    for paper in catalog.papers:
+        url = f"methods/{paper.slug}/"
+        html = page(site_dir, url)
+        text = article_text(html)
+        assert " ".join(paper.key_idea.split()) in text, paper.slug
+        assert 'data-pagefind-meta="key_idea[content]"' in html, paper.slug
+        for link in paper.builds_on:
+            assert " ".join(link.where.split()) in text, (paper.slug, link.method)
+            linked += 1
+        if paper.builds_on_none:
+            assert " ".join(paper.builds_on_none.split()) in text, paper.slug
+    assert linked > 0

@@ -31,18 +31,37 @@ def test_field_pages(catalog: Catalog, site_dir: Path) -> None:
 
 
 def test_task_pages_and_comparison_tables(catalog: Catalog, site_dir: Path) -> None:
+    """Each task page lists every method that names the task, primary or further, with its definition and key idea."""
+    further = 0
     for term in catalog.taxonomy.tasks:
         url = f"tasks/{term.slug}/"
-        expected = {p.slug for p in catalog.by_task.get(term.name, ())}
+        expected = {p.slug for p in catalog.papers if term.name in p.tasks}
+        further += sum(1 for p in catalog.papers if term.name in p.tasks[1:])
         assert once(method_links(site_dir, url)) == expected, term.name
         elements = article(page(site_dir, url))
+        text = " ".join(e.text for e in elements)
+        assert " ".join(term.definition.split()) in " ".join(text.split()), term.name
         if not expected:  # a task defined before any method uses it: its page says so
             continue
         rows = [e for e in elements if e.tag == "tr" and any(a.startswith("div.inr-table") for a in e.ancestors)]
         assert len(rows) == len(expected) + 1
         headers = [e.text.strip() for e in elements if e.tag == "th"]
-        assert headers == ["Method", "Inputs", "Outputs", "Tags", "Venue", "Year", "Code"]
+        assert headers == ["Method", "Key idea", "Inputs", "Outputs", "Tags", "Venue", "Year", "Code"]
         assert any(e.attrs.get("data-sortable") == "true" for e in elements)
+        for slug in expected:
+            assert " ".join(catalog.by_slug[slug].key_idea.split()) in " ".join(text.split()), slug
+    assert further > 0, "no method lists a further task"
+
+
+def test_representation_pages(catalog: Catalog, site_dir: Path) -> None:
+    """Each representation page lists exactly the methods made (in part) of it, under its definition."""
+    assert catalog.taxonomy.representations
+    for rep in catalog.taxonomy.representations:
+        url = f"representations/{rep.id}/"
+        expected = {p.slug for p in catalog.papers if rep.id in p.representation}
+        assert once(method_links(site_dir, url)) == expected, rep.id
+        text = " ".join(" ".join(e.text for e in article(page(site_dir, url))).split())
+        assert " ".join(rep.definition.split()) in text
 
 
 def test_venue_pages(catalog: Catalog, site_dir: Path) -> None:
@@ -71,8 +90,10 @@ def test_tag_pages(catalog: Catalog, site_dir: Path) -> None:
 
 
 def test_summary_table(catalog: Catalog, site_dir: Path) -> None:
+    """Every method once, grouped by primary task in the taxonomy's order (survey order within a task)."""
     slugs = method_links(site_dir, "summary/")
-    assert slugs == [p.slug for p in catalog.papers]
+    tasks = [t.name for t in catalog.taxonomy.tasks]
+    assert slugs == [p.slug for p in sorted(catalog.papers, key=lambda p: tasks.index(p.task))]
 
 
 def test_overview_counts(catalog: Catalog, site_dir: Path) -> None:
@@ -86,7 +107,12 @@ def test_overview_counts(catalog: Catalog, site_dir: Path) -> None:
         return found
 
     assert counts("fields/") == {t.name: len(catalog.by_field.get(t.name, ())) for t in catalog.taxonomy.fields}
-    assert counts("tasks/") == {t.name: len(catalog.by_task.get(t.name, ())) for t in catalog.taxonomy.tasks}
+    assert counts("tasks/") == {
+        t.name: sum(1 for p in catalog.papers if t.name in p.tasks) for t in catalog.taxonomy.tasks
+    }
+    assert counts("representations/") == {
+        r.name: sum(1 for p in catalog.papers if r.id in p.representation) for r in catalog.taxonomy.representations
+    }
     assert counts("tags/") == {t.name: len(catalog.by_tag.get(t.id, ())) for t in catalog.taxonomy.tags}
     assert counts("venues/") == {e.label: len(e.papers) for e in editions(catalog)}
 

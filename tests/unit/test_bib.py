@@ -104,6 +104,11 @@ def test_keys_that_coincide_are_told_apart_by_the_next_title_words() -> None:
     assert "chibane2020functions" not in keys and "chibane2020implicitfeature" not in keys
 
 
+def test_latin_letters_without_decomposition_are_spelled_in_ascii() -> None:
+    entry = parse_one("@article{k, author={I{\\c{s}}{\\i}k, M.}, title={HumanRF}, year={2023}}")
+    assert bibstyle.expected_key(entry) == "isik2023humanrf"
+
+
 def test_unprotected_words() -> None:
     assert bibstyle.unprotected_words(r"{NeRF}: {3D} Scenes with {\"U}ber SIREN and 3D") == ["SIREN", "3D"]
     assert bibstyle.unprotected_words("Plain Title Case Words") == []

@@ -17,7 +17,7 @@ from inrsurvey.render.lineage_layout import Grid, Layout, half_year, layout_line
 class Item:
     slug: str
     sort_date: dt.date
-    builds_on: tuple[str, ...] = ()
+    builds_on_slugs: tuple[str, ...] = ()
 
 
 def day(year: int, month: int, d: int = 1) -> dt.date:

@@ -7,7 +7,7 @@ import re
 
 import markdown
 
-from inrsurvey.model import BibEntry, Catalog, Paper, Person, Taxonomy, Term, Venue
+from inrsurvey.model import BibEntry, BuildsOn, Catalog, Paper, Person, Taxonomy, Term, Venue
 from inrsurvey.render import paths
 from inrsurvey.render.lineage import NEIGHBOURS_SHOWN, lineage_page, lineage_svg, neighbour_levels, neighbourhood
 from inrsurvey.render.lineage_layout import layout_lineage
@@ -37,11 +37,11 @@ def paper(slug: str, posted: dt.date, builds_on: tuple[str, ...] = (), name: str
         slug=slug,
         name=name or slug.upper(),
         field="Field",
-        task="Task",
+        tasks=("Task",),
         venue="arXiv",
         entry=entry,
         posted=posted,
-        builds_on=builds_on,
+        builds_on=tuple(BuildsOn(b, "Sec. 1") for b in builds_on),
         inputs=("x",),
         outputs=("y",),
     )

@@ -17,7 +17,7 @@ from inrsurvey.model import Catalog
 from inrsurvey.render.markers import MarkerError, expand_markers
 from inrsurvey.render.method import method_head, method_page
 from inrsurvey.render.pages import summary_page
-from inrsurvey.render.taxonomy import task_page
+from inrsurvey.render.taxonomy import representation_page, task_page
 
 GOLDEN = ROOT / "tests" / "fixtures" / "golden"
 
@@ -47,6 +47,27 @@ def test_task_page_with_comparison_table(small: Catalog) -> None:
     task = small.taxonomy.task(small.by_slug["synth00002"].task)
     assert task is not None
     compare("task-page.md", task_page(small, task))
+
+
+def test_task_page_lists_methods_for_which_it_is_a_further_task(small: Catalog) -> None:
+    """View Synthesis is Synth00001's primary task and one of Synth00002's further tasks: both are listed."""
+    task = small.taxonomy.task("View Synthesis")
+    assert task is not None
+    assert [p.slug for p in small.by_task["View Synthesis"]] == ["synth00001", "synth00002"]
+    compare("task-page-further.md", task_page(small, task))
+
+
+def test_representation_page(small: Catalog) -> None:
+    rep = small.taxonomy.representation("hash-grid")
+    assert rep is not None
+    compare("representation-page.md", representation_page(small, rep))
+
+
+def test_method_page_with_builds_on(small: Catalog) -> None:
+    """A method's links with where its paper states them (Synth00003), and a builds_on_none (Synth00001)."""
+    compare("method-synth00003.md", method_page(small, small.by_slug["synth00003"]))
+    page = method_page(small, small.by_slug["synth00001"])
+    assert "builds on none of the survey's methods: Its paper \\(Sec\\. 2\\-3\\) presents the model" in page
 
 
 def test_summary_page(small: Catalog) -> None:
@@ -86,7 +107,7 @@ def test_rendering_is_deterministic_across_processes(tmp_path: Path) -> None:
 def test_markers(small: Catalog) -> None:
     text = 'Intro\n<!-- inrsurvey:table task="View Synthesis" -->\nand `<!-- inrsurvey:stats -->` in code\n'
     out = expand_markers(text, small, "page.md")
-    assert "| Method | Inputs |" in out and "`<!-- inrsurvey:stats -->`" in out
+    assert "| Method | Key idea | Inputs |" in out and "`<!-- inrsurvey:stats -->`" in out
     with pytest.raises(MarkerError, match="unknown marker"):
         expand_markers("<!-- inrsurvey:nonsense -->", small, "page.md")
     with pytest.raises(MarkerError, match="not in taxonomy"):

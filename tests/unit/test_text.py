@@ -35,7 +35,7 @@ def test_title_after_name_drops_only_a_repeated_name() -> None:
 
     def paper(name: str, title: str) -> Paper:
         entry = BibEntry("k", "misc", (("title", title),), {"title": title}, ())
-        return Paper(slug="x", name=name, field="", task="", venue="", entry=entry)
+        return Paper(slug="x", name=name, field="", tasks=(), venue="", entry=entry)
 
     assert (
         title_after_name(paper("Zip-NeRF", "Zip-NeRF: Anti-Aliased Grid-Based Neural Radiance Fields"))

@@ -19,7 +19,7 @@ PAGE_SIZE = 200
 
 
 def catalog_item(catalog: Catalog, paper: Paper, uri: str = paths.CATALOG) -> str:
-    """One method as a list item: name, title, first author, venue, field, task, tags, links."""
+    """One method as a list item: name, title, first author, venue, field, tasks, tags, key idea, links."""
     venue = paper.joined.venue
     tags = ", ".join(t.name for t in paper.joined.tags)
     links = []
@@ -32,7 +32,9 @@ def catalog_item(catalog: Catalog, paper: Paper, uri: str = paths.CATALOG) -> st
     return (
         f"- **{link(paper.name, uri, paths.method(paper))}** · {md(paper.title)}"
         f" · {md(author_short(paper.authors, paper.entry.et_al))} · {md(venue_label(venue, paper.year))}"
-        f" · {md(paper.field)} · {md(paper.task)} · {md(tags)}" + (" · " + " ".join(links) if links else "")
+        f" · {md(paper.field)} · {md(', '.join(paper.tasks))} · {md(tags)}"
+        + (f" · {md(paper.key_idea)}" if paper.key_idea else "")
+        + (" · " + " ".join(links) if links else "")
     )
 
 

@@ -1,6 +1,6 @@
 """Layout of the lineage graph: layers by date of first posting, positions, edges.
 
-A pure function of the methods (slug, first-posting date, `builds_on`), separate from
+A pure function of the methods (slug, first-posting date, `builds_on_slugs`), separate from
 drawing. Each time period (half-year by default) is one layer, oldest first. Inside a
 layer, a method that builds on another of the same layer goes to a later sub-row, so
 every edge between methods in date order points down; each sub-row wraps into lines of
@@ -32,7 +32,7 @@ class Dated(Protocol):
         ...
 
     @property
-    def builds_on(self) -> tuple[str, ...]:
+    def builds_on_slugs(self) -> tuple[str, ...]:
         """The slugs it builds on."""
         ...
 
@@ -116,7 +116,7 @@ def half_year_label(key: tuple[int, int]) -> str:
 def _edges(items: Sequence[Dated], index: dict[str, int]) -> list[Edge]:
     edges: list[Edge] = []
     for item in items:
-        for source in dict.fromkeys(item.builds_on):
+        for source in dict.fromkeys(item.builds_on_slugs):
             if source in index and source != item.slug:
                 edges.append(Edge(source, item.slug, items[index[source]].sort_date > item.sort_date))
     return edges

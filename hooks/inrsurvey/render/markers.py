@@ -57,14 +57,17 @@ def _vocabulary(catalog: Catalog, uri: str, args: dict[str, str]) -> str:
     elif part == "tasks":
         rows = [f"| {md(t.name)} | {md(t.definition)} |" for t in tax.tasks]
         head = "| task | definition |"
+    elif part == "representations":
+        rows = [f"| `{r.id}` | {md(r.name)} | {md(r.definition)} |" for r in tax.representations]
+        head = "| id | name | definition |"
     elif part == "tags":
         rows = [f"| `{t.id}` | {md(t.name)} | {md(t.definition)} |" for t in tax.tags]
-        head = "| id | name | definition |"
+        head = "| id | name | rule (when the tag applies) |"
     elif part == "venues":
         rows = [f"| `{v.id}` | {md(v.name)} | {v.kind} | {md(v.bibtex) or '—'} |" for v in tax.venues]
         head = "| id | full name | kind | booktitle / journal |"
     else:
-        raise MarkerError(f'vocabulary marker needs part= fields, tasks, tags or venues, got "{part}"')
+        raise MarkerError(f'vocabulary marker needs part= fields, tasks, representations, tags or venues, got "{part}"')
     separator = "|" + "|".join("---" for _ in range(head.count("|") - 1)) + "|"
     return "\n".join([head, separator, *rows]) + "\n"
 
@@ -91,6 +94,14 @@ def _downloads(catalog: Catalog, uri: str, args: dict[str, str]) -> str:
                 item(t.name, paths.group_bib("task", t.slug), len(catalog.by_task[t.name]))
                 for t in tax.tasks
                 if catalog.by_task.get(t.name)
+            ],
+        ),
+        (
+            "By representation",
+            [
+                item(r.name, paths.group_bib("representation", r.slug), len(catalog.by_representation[r.id]))
+                for r in tax.representations
+                if catalog.by_representation.get(r.id)
             ],
         ),
         ("By venue", [item(e.label, paths.group_bib("venue", e.slug), len(e.papers)) for e in editions(catalog)]),

@@ -81,7 +81,7 @@ def json_ld(catalog: Catalog, paper: Paper) -> dict[str, object]:
         "name": paper.title,
         "alternateName": [paper.name, *paper.aliases],
         "author": [{"@type": "Person", "name": a.display} for a in paper.authors],
-        "about": [paper.field, paper.task],
+        "about": [paper.field, *paper.tasks],
     }
     if paper.year:
         data["datePublished"] = str(paper.year)
@@ -124,6 +124,7 @@ def method_head(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str,
         "head_meta": head_meta(catalog, paper, site_url),
         "jsonld": json_for_script(json_ld(catalog, paper)),
         "search_facts": search_facts(catalog, paper),
+        "key_idea": paper.key_idea,
     }
 
 
@@ -171,7 +172,15 @@ def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
         posted = link(long_date(paper.posted), uri, paths.year(paper.posted.year))
         pairs.append(_fact("First posted", f"{posted} on arXiv"))
     pairs.append(_fact("Field", link(field.name, uri, paths.field(field))))
-    pairs.append(_fact("Task", link(task.name, uri, paths.task(task))))
+    tasks = paper.joined.tasks
+    task_links = [
+        link(t.name, uri, paths.task(t)) + (" (primary)" if len(tasks) > 1 and t == task else "") for t in tasks
+    ]
+    pairs.append(_fact("Tasks" if len(tasks) > 1 else "Task", " · ".join(task_links)))
+    reps = paper.joined.representations
+    if reps:
+        label = "Representation" if len(reps) == 1 else "Representation (hybrid)"
+        pairs.append(_fact(label, " + ".join(link(r.name, uri, paths.representation(r)) for r in reps)))
     if paper.aliases:
         pairs.append(_fact("Also known as", md(", ".join(paper.aliases))))
     tags = list(paper.joined.tags)
@@ -217,6 +226,26 @@ def _sources(paper: Paper) -> str:
         '<div class="inr-sources" data-pagefind-ignore="all" markdown>\n\n'
         "## Sources\n\nFacts and summary checked against:\n\n" + "\n".join(lines) + "\n" + note + "\n</div>\n"
     )
+
+
+def _key_idea(paper: Paper) -> str:
+    return f"**Key idea.** {md(paper.key_idea)}\n{{: .inr-key-idea }}\n" if paper.key_idea else ""
+
+
+def _builds_on(catalog: Catalog, paper: Paper, uri: str) -> str:
+    """What the method builds on, each with where its paper says so; or why it builds on none."""
+    items = [
+        f"- {link(catalog.by_slug[b.method].name, uri, paths.method(b.method))}: {md(b.where)}"
+        for b in paper.builds_on
+        if b.method in catalog.by_slug
+    ]
+    if items:
+        text = "In its authors' words, it builds on:\n\n" + "\n".join(items)
+    elif paper.builds_on_none:
+        text = f"It builds on none of the survey's methods: {md(paper.builds_on_none)}"
+    else:
+        return ""
+    return f'<div class="inr-builds-on" markdown>\n\n## Builds on\n\n{text}\n\n</div>\n'
 
 
 def _network(paper: Paper) -> str:
@@ -308,7 +337,8 @@ def method_page(catalog: Catalog, paper: Paper, summary: bool = True) -> str:
         f"{md(paper.title)}\n{{: .inr-title }}\n",
         _facts(catalog, paper, uri),
         _network(paper),
-        "## Summary\n\n" + (embed(summary_of(catalog, paper)[0]) if summary else ""),
+        "## Summary\n\n" + _key_idea(paper) + "\n" + (embed(summary_of(catalog, paper)[0]) if summary else ""),
+        _builds_on(catalog, paper, uri),
         _sources(paper),
         neighbourhood(catalog, paper),
         _related(catalog, paper, uri),

@@ -25,12 +25,12 @@ def summary_page(catalog: Catalog) -> str:
         [
             page_front(
                 "Summary table",
-                "Every method of the survey: field, task, venue and first posting",
+                "Every method of the survey: primary task, field, venue and first posting",
                 search={"exclude": True},
             ),
             "# Summary table\n",
-            f"All {len(catalog)} methods, ordered as in the survey: by field, then task, then date of "
-            "first posting. Venues and dates are our verified facts, which differ from the original "
+            f"All {len(catalog)} methods, grouped by primary task (in the taxonomy's order), then by field "
+            "and date of first posting; task pages also list the methods that address a task besides their primary one. Venues and dates are our verified facts, which differ from the original "
             f"survey in places (see {link('About the data', paths.SUMMARY, paths.ABOUT_DATA)}). "
             "Select a column header to sort.\n",
             table.as_markdown(),
@@ -129,7 +129,7 @@ def survey_labels_block(catalog: Catalog, from_uri: str) -> str:
     reproduced from our data and every reclassification is visible.
     """
     papers = sorted((p for p in catalog.papers if p.survey), key=lambda p: p.name.lower())
-    rows = ["| method | survey label | survey field · task | our field · task | |", "|---|---|---|---|---|"]
+    rows = ["| method | survey label | survey field · task | our field · primary task | |", "|---|---|---|---|---|"]
     moved = 0
     for paper in papers:
         label = paper.survey

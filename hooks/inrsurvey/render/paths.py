@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Paper, Tag, Term, Venue
+from ..model import Paper, Representation, Tag, Term, Venue
 from .links import rel
 
 CATALOG = "catalog.md"
@@ -15,6 +15,7 @@ CHANGELOG = "changelog.md"
 ABOUT_DATA = "about-data.md"
 FIELDS = "fields/index.md"
 TASKS = "tasks/index.md"
+REPRESENTATIONS = "representations/index.md"
 VENUES = "venues/index.md"
 YEARS = "years/index.md"
 TAGS = "tags/index.md"
@@ -71,6 +72,11 @@ def field(term: Term) -> str:
 def task(term: Term) -> str:
     """A task's page."""
     return f"tasks/{term.slug}.md"
+
+
+def representation(r: Representation) -> str:
+    """A representation's page."""
+    return f"representations/{r.slug}.md"
 
 
 def venue(v: Venue, year: int | None) -> str:

@@ -51,7 +51,7 @@ def _code_cell(paper: Paper) -> str:
 
 
 def comparison_table(catalog: Catalog, papers: Sequence[Paper], from_uri: str, caption: str = "") -> Table:
-    """Compare methods side by side: inputs, outputs, tags, venue, year and code."""
+    """Compare methods side by side: key idea, inputs, outputs, tags, venue, year and code."""
     rows = []
     for paper in papers:
         venue = paper.joined.venue
@@ -59,6 +59,7 @@ def comparison_table(catalog: Catalog, papers: Sequence[Paper], from_uri: str, c
         rows.append(
             (
                 link(paper.name, from_uri, paths.method(paper)),
+                md(paper.key_idea),
                 md(", ".join(paper.inputs)),
                 md(", ".join(paper.outputs)),
                 tags,
@@ -68,7 +69,7 @@ def comparison_table(catalog: Catalog, papers: Sequence[Paper], from_uri: str, c
             )
         )
     return Table(
-        ("Method", "Inputs", "Outputs", "Tags", "Venue", "Year", "Code"),
+        ("Method", "Key idea", "Inputs", "Outputs", "Tags", "Venue", "Year", "Code"),
         tuple(rows),
         caption=caption,
         css_class="inr-table inr-compare",
@@ -76,9 +77,10 @@ def comparison_table(catalog: Catalog, papers: Sequence[Paper], from_uri: str, c
 
 
 def summary_table(catalog: Catalog, from_uri: str) -> Table:
-    """The survey's summary table: name, field, task, published in, first posted."""
+    """The survey's summary table, grouped by primary task: name, primary task, field, published in, first posted."""
     rows = []
-    for paper in catalog.papers:
+    order = {t.name: i for i, t in enumerate(catalog.taxonomy.tasks)}
+    for paper in sorted(catalog.papers, key=lambda p: order.get(p.task, len(order))):
         venue = paper.joined.venue
         field, task = paper.joined.field, paper.joined.task
         published = (
@@ -89,8 +91,8 @@ def summary_table(catalog: Catalog, from_uri: str) -> Table:
         rows.append(
             (
                 link(paper.name, from_uri, paths.method(paper)),
-                link(field.name, from_uri, paths.field(field)),
                 link(task.name, from_uri, paths.task(task)),
+                link(field.name, from_uri, paths.field(field)),
                 published,
                 f'<span data-sort="{paper.posted.isoformat()}">{esc(long_date(paper.posted))}</span>'
                 if paper.posted
@@ -98,7 +100,7 @@ def summary_table(catalog: Catalog, from_uri: str) -> Table:
             )
         )
     return Table(
-        ("Name", "Field", "Task", "Published in", "First posted"),
+        ("Name", "Primary task", "Field", "Published in", "First posted"),
         tuple(rows),
         caption="Summary of all methods",
         css_class="inr-table inr-summary",

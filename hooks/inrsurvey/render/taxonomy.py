@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from ..model import Catalog, Paper, Tag, Term, Venue
+from ..model import Catalog, Paper, Representation, Tag, Term, Venue
 from . import paths
 from .links import link, rel
 from .pagefront import page_front
@@ -116,18 +116,39 @@ def field_page(catalog: Catalog, term: Term) -> str:
 
 
 def task_page(catalog: Catalog, term: Term) -> str:
-    """A task's page: definition, methods and their comparison table."""
+    """A task's page: definition, every method that addresses the task, and their comparison table."""
     uri = paths.task(term)
     papers = catalog.by_task.get(term.name, ())
+    primary = sum(1 for p in papers if p.task == term.name)
     table = comparison_table(catalog, papers, uri, caption=f"Methods for {term.name}")
     return "\n".join(
         [
             _front(term.name, term.definition),
             f"# {md(term.name)}\n",
             f"{md(term.definition)}\n{{: .inr-definition }}\n",
-            f"{len(papers)} {'method' if len(papers) == 1 else 'methods'} for this task. "
+            f"{len(papers)} {'method addresses' if len(papers) == 1 else 'methods address'} this task, "
+            f"{primary} as {'its' if primary == 1 else 'their'} primary task. "
             "Select a column header to sort the table.\n",
             _actions(uri, paths.group_bib("task", term.slug), len(papers), {"task": term.slug}),
+            "## Comparison\n",
+            table.as_markdown(),
+        ]
+    )
+
+
+def representation_page(catalog: Catalog, rep: Representation) -> str:
+    """A representation's page: definition, its methods and their comparison table."""
+    uri = paths.representation(rep)
+    papers = catalog.by_representation.get(rep.id, ())
+    table = comparison_table(catalog, papers, uri, caption=f"Methods built from: {rep.name}")
+    return "\n".join(
+        [
+            _front(rep.name, rep.definition),
+            f"# {md(rep.name)}\n",
+            f"{md(rep.definition)}\n{{: .inr-definition }}\n",
+            f"{len(papers)} {'method is' if len(papers) == 1 else 'methods are'} built from it (alone or in a "
+            "hybrid). Select a column header to sort the table.\n",
+            _actions(uri, paths.group_bib("representation", rep.slug), len(papers), {"rep": rep.slug}),
             "## Comparison\n",
             table.as_markdown(),
         ]
@@ -230,7 +251,25 @@ def tasks_overview(catalog: Catalog) -> str:
     """All tasks with their counts."""
     rows = [(t.name, t.definition, len(catalog.by_task.get(t.name, ())), paths.task(t)) for t in catalog.taxonomy.tasks]
     return _overview(
-        "Tasks", "What the methods are used for; each task page compares its methods in a table.", rows, paths.TASKS
+        "Tasks",
+        "What the methods produce, and from what. A method is listed under every task its paper addresses; "
+        "each task page compares its methods in a table.",
+        rows,
+        paths.TASKS,
+    )
+
+
+def representations_overview(catalog: Catalog) -> str:
+    """All representations with their counts."""
+    rows = [
+        (r.name, r.definition, len(catalog.by_representation.get(r.id, ())), paths.representation(r))
+        for r in catalog.taxonomy.representations
+    ]
+    return _overview(
+        "Representations",
+        "What the models are made of. A hybrid is listed under each of its parts.",
+        rows,
+        paths.REPRESENTATIONS,
     )
 
 
