@@ -274,13 +274,7 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     display_name = name or _name_from_title(out["title"])
     if not display_name:
         raise ScaffoldError("the title names no method before a colon; pass --name with the method's display name")
-    slug = slugify(display_name)
-    if not slug:
-        raise ScaffoldError(f"the name {show(display_name)} gives an empty slug; pass --name with letters or digits")
-    if why := slug_problem(slug, "the slug"):
-        raise ScaffoldError(f"{why}; pass a distinct --name")
-    if slug in catalog.by_slug:
-        raise ScaffoldError(f"the slug '{slug}' is taken by {catalog.by_slug[slug].md_path}; pass a distinct --name")
+    slug = _new_slug(display_name, catalog)
     meta = _front_matter(display_name, catalog.taxonomy, venue, arxiv, doi, added)
     prompts = (["posted"] if arxiv else []) + prompts
     prompts += [
@@ -302,6 +296,18 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
         "network takes and predicts and how it is trained, what it enables, and a limitation.\n"
     )
     return Scaffold(slug, key, md, bib.format_entry(entry), tuple(prompts))
+
+
+def _new_slug(display_name: str, catalog: Catalog) -> str:
+    """The slug of a new method's files; ScaffoldError when it is empty, invalid, reserved or taken."""
+    slug = slugify(display_name)
+    if not slug:
+        raise ScaffoldError(f"the name {show(display_name)} gives an empty slug; pass --name with letters or digits")
+    if why := slug_problem(slug, "the slug"):
+        raise ScaffoldError(f"{why}; pass a distinct --name")
+    if slug in catalog.by_slug:
+        raise ScaffoldError(f"the slug '{slug}' is taken by {catalog.by_slug[slug].md_path}; pass a distinct --name")
+    return slug
 
 
 def write_draft(papers: Path, draft: Scaffold) -> list[Path]:
