@@ -234,8 +234,10 @@ def test_hostile_links_in_a_summary_are_refused_and_never_reach_the_page(tmp_pat
     (papers / "nerf.md").write_text(md + "\n" + HOSTILE_LINKS, encoding="utf-8")
     result = check(papers)
     codes = [(p.path, p.code) for p in result.problems]
-    # a, c, d and the reference by scheme; the entity-encoded b as no method's file; the autolink as raw HTML.
-    assert codes.count(("papers/nerf.md", "url-scheme")) == 4, codes
+    # a, c and the reference by scheme; the image d as a resource; the entity-encoded b as no method's file;
+    # the autolink as raw HTML.
+    assert codes.count(("papers/nerf.md", "url-scheme")) == 3, codes
+    assert ("papers/nerf.md", "remote-resource") in codes, codes
     assert ("papers/nerf.md", "summary-link") in codes and ("papers/nerf.md", "summary-html") in codes, codes
     assert result.catalog is not None
     text = method_page(result.catalog, result.catalog.by_slug["nerf"])
@@ -292,3 +294,35 @@ def test_hostile_survey_builds_without_unsafe_markup(hostile_site: BuildResult) 
     method = (hostile_site.site / "methods" / "nerf" / "index.html").read_text(encoding="utf-8")
     assert "window.\\_\\_pwned=5" in method.replace("&lt;", "<")  # the fence breaker shows as text in the code block
     assert "Volume &lt;img" in method  # the tag name is escaped in the tags partial and the facts
+
+
+ESCAPING_SUMMARY = (
+    "The HTML of this summary and its NeRF abbreviation stay here. [Cite][c] and a list:\n\n"
+    "- an item [ref]\n\n    [ref]: siren.md\n\n"
+    "# A heading of its own\n\n"
+    "*[HTML]: Hyper Text Markup Language\n"
+    "*[Cite]: defined by the summary\n\n"
+    "[c]: siren.md#cite\n\n"
+    "```python\nan unclosed fence that would swallow the rest of the page\n"
+)
+
+
+def test_a_summary_reaches_nothing_of_its_page(tmp_path: Path) -> None:
+    """Abbreviations, headings, reference definitions and an unclosed fence stay inside the summary."""
+    papers = _survey(tmp_path)
+    md = (papers / "nerf.md").read_text(encoding="utf-8")
+    md = md.replace("project: https://www.matthewtancik.com/nerf", "project: https://www.matthewtancik.com/nerf\\")
+    (papers / "nerf.md").write_text(md + "\n" + ESCAPING_SUMMARY, encoding="utf-8")
+    result = check(papers)
+    assert result.catalog is not None
+    found = [(p.code, p.line) for p in result.problems if p.path == "papers/nerf.md" and p.code.startswith("summary-h")]
+    heading_line = md.count("\n") + 2 + ESCAPING_SUMMARY.split("# A heading")[0].count("\n")
+    assert found == [("summary-heading", heading_line)], result.problems
+    text = method_page(result.catalog, result.catalog.by_slug["nerf"])
+    html = clean_html(markdown.markdown(text.split("\n---\n", 1)[1], extensions=EXTENSIONS))
+    summary, _, rest = html.partition('<div class="inr-sources"')
+    assert "<h2" in rest and 'id="cite"' in rest, "the sections after the summary are still sections"
+    assert "<abbr" not in rest, "the summary's abbreviations apply to the summary only"
+    assert "<h1" not in summary.split("Summary", 1)[1] and "A heading of its own" in summary
+    assert '<a href="../siren/">ref</a>' in summary and '<a href="../siren/#cite">' in summary
+    assert 'href="https://www.matthewtancik.com/nerf%5C"' in html, "a trailing backslash stays in the link"

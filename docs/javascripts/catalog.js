@@ -6,14 +6,16 @@
  * inserted with textContent and checked URLs, never as HTML.
  */
 import { el, safeUrl } from "./dom.js";
-import { bibDownload, bibtexOf, loadIndex } from "./data.js";
-import { FILTERS, SORTS, activeCount, applyFilters, clearedState, readState, searchText, sorter, vocabularies, writeState } from "./filters.js";
+import { bibDownload, bibtexOf, byKey, loadIndex } from "./data.js";
+import { FILTERS, SORTS, activeCount, applyFilters, clearedState, knownState, readState, searchText, sorter, vocabularies, writeState } from "./filters.js";
 
 const PAGE_SIZE = 200;  // cards shown before "Show all": keeps every update fast at thousands of methods
 
 const byDisplay = (display) => FILTERS.filter((f) => f.display === display);
 const without = (list, value) => list.filter((x) => x !== value);
 const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
+const MAX_VALUE_SHOWN = 64;
+const shortValue = (value) => (value.length > MAX_VALUE_SHOWN ? value.slice(0, MAX_VALUE_SHOWN) + "…" : value);
 
 class Catalog {
   constructor(root, index) {
@@ -21,14 +23,12 @@ class Catalog {
     this.index = index;
     this.limits = index.data.compare_limits;
     this.vocab = vocabularies(index);
-    this.names = {};
-    Object.keys(this.vocab).forEach((name) => {
-      this.names[name] = {};
-      this.vocab[name].forEach((term) => { this.names[name][term.value] = term.label; });
-    });
+    // Every map keyed by data is a Map: a slug or id such as "constructor" is just a key.
+    this.names = new Map(Object.keys(this.vocab).map((name) => [name, byKey(this.vocab[name], "value", (t) => t.label)]));
     this.methods = index.methods;
     this.methods.forEach((m) => { if (!m._text) m._text = searchText(m); });
-    this.cards = {};
+    this.slugs = new Set(this.methods.map((m) => m.slug));
+    this.cards = new Map();
     this.limit = PAGE_SIZE;
   }
 
@@ -39,14 +39,27 @@ class Catalog {
     this.app = el("div", { class: "inr-catalog-app" });
     this.app.append(this.buildControls(), this.buildResults());
     this.root.appendChild(this.app);
-    this.state = readState(window.location.search);
+    this.readAddress();
     this.update(null);
-    this.onPop = () => { this.state = readState(window.location.search); this.update(null); };
+    this.onPop = () => { this.readAddress(); this.update(null); };
     window.addEventListener("popstate", this.onPop);
   }
 
   unmount() {
     if (this.onPop) window.removeEventListener("popstate", this.onPop);
+  }
+
+  /** Take the state from the address; values the survey does not have are left out and named. */
+  readAddress() {
+    const { state, ignored } = knownState(readState(window.location.search), this.vocab, this.slugs);
+    const sort = new URLSearchParams(window.location.search).get("sort");
+    if (sort && sort !== state.sort) ignored.push(["Sort", sort]);
+    this.state = state;
+    this.ignoredNote.hidden = !ignored.length;
+    this.ignoredNote.textContent = ignored.length
+      ? "This address names " + plural(ignored.length, "value") + " the survey does not have; left out: "
+        + ignored.map(([label, value]) => label + " “" + shortValue(value) + "”").join(", ") + "."
+      : "";
   }
 
   /* ---- Building: the controls ---- */
@@ -74,7 +87,7 @@ class Catalog {
   buildPanel() {
     const panel = el("div", { id: "inr-facets", class: "inr-facets" });
     panel.appendChild(this.buildToggles());
-    this.facetBoxes = {};
+    this.facetBoxes = new Map();
     byDisplay("checkboxes").forEach((f) => panel.appendChild(this.buildFacet(f)));
     panel.appendChild(this.buildTags());
     // On narrow screens: close the panel and go back to the results.
@@ -92,9 +105,9 @@ class Catalog {
   buildToggles() {
     const toggles = el("fieldset", { class: "inr-facet inr-toggles" });
     toggles.appendChild(el("legend", null, "Only"));
-    this.toggleBoxes = {};
+    this.toggleBoxes = new Map();
     byDisplay("toggle").forEach((f) => {
-      this.toggleBoxes[f.id] = this.checkbox(toggles, "inr-" + f.id, f.option, (on) => { this.state[f.id] = on; });
+      this.toggleBoxes.set(f.id, this.checkbox(toggles, "inr-" + f.id, f.option, (on) => { this.state[f.id] = on; }));
     });
     return toggles;
   }
@@ -103,12 +116,13 @@ class Catalog {
   buildFacet(f) {
     const fieldset = el("fieldset", { class: "inr-facet", "data-facet": f.id });
     fieldset.appendChild(el("legend", null, f.label));
-    const boxes = this.facetBoxes[f.id] = {};
+    const boxes = new Map();
+    this.facetBoxes.set(f.id, boxes);
     this.vocab[f.vocabulary].forEach((term) => {
-      boxes[term.value] = this.checkbox(fieldset, "inr-" + f.id + "-" + term.value, term.label, (on) => {
+      boxes.set(term.value, this.checkbox(fieldset, "inr-" + f.id + "-" + term.value, term.label, (on) => {
         const chosen = without(this.state[f.id], term.value);
         this.state[f.id] = on ? chosen.concat([term.value]) : chosen;
-      }, term.definition);
+      }, term.definition));
     });
     const defined = this.vocab[f.vocabulary].filter((term) => term.definition);
     if (defined.length) fieldset.appendChild(this.facetHelp(f, defined));
@@ -144,7 +158,7 @@ class Catalog {
     const [inc, exc] = [byDisplay("tags").find((f) => !f.exclude), byDisplay("tags").find((f) => f.exclude)];
     const tagSet = el("fieldset", { class: "inr-facet inr-tags", "data-facet": inc.id });
     tagSet.appendChild(el("legend", null, "Tags (select: include, again: exclude)"));
-    this.tagButtons = {};
+    this.tagButtons = new Map();
     this.vocab[inc.vocabulary].forEach((term) => {
       const button = el("button", { type: "button", class: "inr-tag", "data-tag": term.value, title: term.definition });
       button.addEventListener("click", () => {
@@ -155,7 +169,7 @@ class Catalog {
         else if (wasInc) this.state[exc.id].push(term.value);
         this.update("push");
       });
-      this.tagButtons[term.value] = button;
+      this.tagButtons.set(term.value, button);
       tagSet.appendChild(button);
     });
     this.tagFilters = { inc, exc };
@@ -169,11 +183,12 @@ class Catalog {
     const main = el("div", { class: "inr-catalog-results" });
     this.compareHint = el("p", { id: "inr-compare-hint", class: "inr-compare-hint" });
     this.bibStatus = el("p", { class: "inr-bib-status", role: "alert" });
+    this.ignoredNote = el("p", { class: "inr-ignored", role: "status", hidden: "" });
     this.chips = el("div", { class: "inr-chips", role: "group", "aria-label": "Active filters" });
     this.list = el("ol", { class: "inr-results" });
     this.more = el("button", { type: "button", class: "md-button inr-more", hidden: "" });
     this.more.addEventListener("click", () => { this.limit = Infinity; this.update(null); });
-    main.append(this.buildBar(), this.compareHint, this.bibStatus, this.chips, this.list, this.more);
+    main.append(this.buildBar(), this.compareHint, this.bibStatus, this.ignoredNote, this.chips, this.list, this.more);
     return main;
   }
 
@@ -192,7 +207,7 @@ class Catalog {
     const wrap = el("span", { class: "inr-sort-wrap" });
     wrap.appendChild(el("label", { for: "inr-sort", class: "inr-label" }, "Sort by"));
     this.sortSelect = el("select", { id: "inr-sort" });
-    Object.keys(SORTS).forEach((k) => this.sortSelect.appendChild(el("option", { value: k }, SORTS[k])));
+    SORTS.forEach((label, k) => this.sortSelect.appendChild(el("option", { value: k }, label)));
     this.sortSelect.addEventListener("change", () => { this.state.sort = this.sortSelect.value; this.update("push"); });
     wrap.appendChild(this.sortSelect);
     return wrap;
@@ -229,7 +244,7 @@ class Catalog {
     li.appendChild(el("p", { class: "inr-card-meta" }, first + " · " + m.field + " · " + m.tasks.join(", ") + (m.year ? " · " + m.year : "")));
     if (m.key_idea) li.appendChild(el("p", { class: "inr-card-idea" }, m.key_idea));
     const tags = el("p", { class: "inr-card-tags" });
-    m.tags.forEach((t) => tags.appendChild(el("span", { class: "inr-card-tag" }, this.names.tags[t] || t)));
+    m.tags.forEach((t) => tags.appendChild(el("span", { class: "inr-card-tag" }, this.names.get("tags").get(t) || t)));
     li.appendChild(tags);
     const links = el("p", { class: "inr-card-links" });
     [["paper", m.paper_url], ["code", m.code.length ? m.code[0].url : null], ["project", m.project]].forEach(([label, url]) => {
@@ -279,30 +294,30 @@ class Catalog {
 
   showToggles() {
     byDisplay("toggle").forEach((f) => {
-      const box = this.toggleBoxes[f.id];
+      const box = this.toggleBoxes.get(f.id);
       box.checked = this.state[f.id];
-      box._count.textContent = " (" + (f.value === "selection" ? this.state.sel.length : this.counts[f.id]) + ")";
+      box._count.textContent = " (" + (f.value === "selection" ? this.state.sel.length : this.counts.get(f.id)) + ")";
     });
   }
 
   showFacets() {
     byDisplay("checkboxes").forEach((f) => {
-      const boxes = this.facetBoxes[f.id], counts = this.counts[f.id], chosen = this.state[f.id];
-      Object.keys(boxes).forEach((value) => {
-        const n = counts[value] || 0;
-        boxes[value].checked = chosen.indexOf(value) >= 0;
-        boxes[value]._count.textContent = " (" + n + ")";
-        boxes[value].setAttribute("data-count", String(n));
+      const boxes = this.facetBoxes.get(f.id), counts = this.counts.get(f.id), chosen = this.state[f.id];
+      boxes.forEach((box, value) => {
+        const n = counts.get(value) || 0;
+        box.checked = chosen.indexOf(value) >= 0;
+        box._count.textContent = " (" + n + ")";
+        box.setAttribute("data-count", String(n));
       });
     });
   }
 
   showTags() {
     const { inc, exc } = this.tagFilters;
-    Object.keys(this.tagButtons).forEach((id) => {
-      const button = this.tagButtons[id], name = this.names.tags[id];
+    this.tagButtons.forEach((button, id) => {
+      const name = this.names.get("tags").get(id);
       const on = this.state[inc.id].indexOf(id) >= 0 ? "include" : this.state[exc.id].indexOf(id) >= 0 ? "exclude" : "off";
-      const n = this.counts[inc.id][id] || 0;
+      const n = this.counts.get(inc.id).get(id) || 0;
       button.textContent = { include: "+ ", exclude: "− ", off: "" }[on] + name + " (" + n + ")";
       button.setAttribute("data-state", on);
       button.setAttribute("aria-label", name + ": " + { include: "included", exclude: "excluded", off: "not used" }[on] + ", " + n + " methods");
@@ -324,7 +339,8 @@ class Catalog {
     const focused = this.list.contains(document.activeElement) ? document.activeElement : null;
     const fragment = document.createDocumentFragment();
     this.visible.slice(0, this.limit).forEach((m) => {
-      const card = this.cards[m.slug] || (this.cards[m.slug] = this.card(m));
+      if (!this.cards.has(m.slug)) this.cards.set(m.slug, this.card(m));
+      const card = this.cards.get(m.slug);
       card._box.checked = this.state.sel.indexOf(m.slug) >= 0;
       fragment.appendChild(card);
     });
@@ -369,8 +385,8 @@ class Catalog {
     const chosen = this.state[f.id];
     if (f.value === "text") return chosen ? [[f.label + ": " + chosen, () => { this.state[f.id] = ""; }]] : [];
     if (f.value === "flag" || f.value === "selection") return chosen ? [[f.label, () => { this.state[f.id] = false; }]] : [];
-    const names = this.names[f.vocabulary];
-    return chosen.map((v) => [f.label + ": " + (names[v] || v), () => { this.state[f.id] = without(this.state[f.id], v); }]);
+    const names = this.names.get(f.vocabulary);
+    return chosen.map((v) => [f.label + ": " + (names.get(v) || v), () => { this.state[f.id] = without(this.state[f.id], v); }]);
   }
 
   chip(label, remove) {
@@ -390,6 +406,13 @@ class Catalog {
   }
 }
 
+/** Undo a partly mounted catalog: remove the live view and show the static list again. */
+function showPlainList(root) {
+  root.classList.remove("inr-catalog--live");
+  root.querySelectorAll(".inr-catalog-app").forEach((n) => n.remove());
+  root.querySelectorAll(".inr-catalog-static, .inr-catalog-list").forEach((n) => { n.hidden = false; });
+}
+
 /**
  * Start the catalog in `root` (an element with data-src, the index's address); returns a
  * function that stops it (called when instant navigation leaves the page).
@@ -403,6 +426,7 @@ export function start(root) {
       catalog.mount();
     })
     .catch((error) => {
+      showPlainList(root);
       const note = el("p", { class: "inr-catalog-error", role: "alert" }, "The filters could not load (" + error.message + "); the plain list is shown below.");
       root.insertBefore(note, root.firstChild);
     });

@@ -23,7 +23,7 @@ const ROWS = [
   ["key_idea", "Key idea", function (m) { return m.key_idea || null; }],
   ["inputs", "Inputs", function (m) { return m.inputs.join("; ") || null; }],
   ["outputs", "Outputs", function (m) { return m.outputs.join("; ") || null; }],
-  ["tags", "Tags", function (m, index) { return m.tags.map(function (t) { return index.tagNames[t] || t; }).join(", ") || null; }],
+  ["tags", "Tags", function (m, index) { return m.tags.map(function (t) { return index.tagNames.get(t) || t; }).join(", ") || null; }],
   ["code", "Code", codeCell],
   ["builds_on", "Builds on", buildsOnCell],
   ["links", "Paper and project", linksCell]
@@ -47,7 +47,7 @@ function codeCell(m) {
 
 function buildsOnCell(m, index) {
   return list(m.builds_on_slugs.map(function (slug) {
-    var target = index.bySlug[slug];
+    var target = index.bySlug.get(slug);
     return target ? el("a", { href: target.page }, target.name) : el("span", null, slug);
   }));
 }
@@ -65,10 +65,10 @@ function shortSlug(slug) {
 /** The slugs named in ?methods=, in order, without repeats. */
 function requested() {
   var value = new URLSearchParams(window.location.search).get("methods") || "";
-  var seen = {};
+  var seen = new Set();
   return value.split(",").map(function (s) { return s.trim(); }).filter(function (s) {
-    if (!s || seen[s]) return false;
-    seen[s] = true;
+    if (!s || seen.has(s)) return false;
+    seen.add(s);
     return true;
   });
 }
@@ -155,8 +155,8 @@ function render(root, index) {
   root.querySelectorAll(".inr-compare-static").forEach(function (n) { n.hidden = true; });
   var app = el("div", { class: "inr-compare-app" });
   var slugs = requested();
-  var known = slugs.filter(function (s) { return index.bySlug[s]; }).map(function (s) { return index.bySlug[s]; });
-  var unknown = slugs.filter(function (s) { return !index.bySlug[s]; });
+  var known = slugs.filter(function (s) { return index.bySlug.has(s); }).map(function (s) { return index.bySlug.get(s); });
+  var unknown = slugs.filter(function (s) { return !index.bySlug.has(s); });
   var shown = known.slice(0, index.data.compare_limits.max);
   explain(app, index, unknown, known, shown);
   if (shown.length) {

@@ -7,8 +7,9 @@ import { el, siteRoot } from "./dom.js";
 
 const FEW_BIB = 24;  // up to this many entries are fetched one file each; more come from data/papers.json
 
-const indexCache = {};  // absolute URL -> promise of the expanded index
-const bibCache = {};  // citation key -> BibTeX entry text
+// Every map keyed by data is a Map: a key such as "constructor" or "__proto__" is just a key.
+const indexCache = new Map();  // absolute URL -> promise of the expanded index
+const bibCache = new Map();  // citation key -> BibTeX entry text
 let papersPromise = null;
 
 function fetchOk(url) {
@@ -18,26 +19,26 @@ function fetchOk(url) {
   });
 }
 
-/** Map each item of `list` by `key` to the item (or to `pick(item)`). */
-function byKey(list, key, pick) {
-  const map = {};
-  list.forEach((item) => { map[item[key]] = pick ? pick(item) : item; });
+/** A Map from each item of `list`'s `key` to the item (or to `pick(item)`). */
+export function byKey(list, key, pick) {
+  const map = new Map();
+  list.forEach((item) => { map.set(item[key], pick ? pick(item) : item); });
   return map;
 }
 
 /** One method object from a row of the index: names, venue facts and page URL filled in. */
 function method(row, columns, names, pageUrl) {
-  const m = {};
+  const m = Object.create(null);
   for (let i = 0; i < columns.length; i++) m[columns[i]] = row[i];
-  const venue = names.venues[m.venue_slug] || {};
+  const venue = names.venues.get(m.venue_slug) || Object.create(null);
   m.venue = venue.id || "";
   m.venue_name = venue.name || "";
   m.venue_kind = venue.kind || "";
   m.peer_reviewed = Boolean(venue.peer_reviewed);
-  m.field = names.fields[m.field_slug] || m.field_slug;
-  m.task = names.tasks[m.task_slug] || m.task_slug;
-  m.tasks = m.task_slugs.map((slug) => names.tasks[slug] || slug);
-  m.representations = m.representation.map((id) => names.representations[id] || id);
+  m.field = names.fields.get(m.field_slug) || m.field_slug;
+  m.task = names.tasks.get(m.task_slug) || m.task_slug;
+  m.tasks = m.task_slugs.map((slug) => names.tasks.get(slug) || slug);
+  m.representations = m.representation.map((id) => names.representations.get(id) || id);
   m.page = pageUrl(m.slug);
   return m;
 }
@@ -67,20 +68,21 @@ function expand(data, base) {
 export function loadIndex(src) {
   const base = siteRoot();
   const url = new URL(src, base).href;
-  if (!indexCache[url]) {
-    indexCache[url] = fetchOk(url)
+  if (!indexCache.has(url)) {
+    const promise = fetchOk(url)
       .then((response) => response.json())
       .then((data) => expand(data, base));
-    indexCache[url].catch(() => { delete indexCache[url]; });
+    indexCache.set(url, promise);
+    promise.catch(() => { indexCache.delete(url); });
   }
-  return indexCache[url];
+  return indexCache.get(url);
 }
 
 /** Fill the BibTeX cache for `missing` from their bib/<key>.bib files. */
 function loadFew(index, missing) {
   return Promise.all(missing.map((m) => {
     const url = new URL(index.data.urls.bib.replace("{key}", encodeURIComponent(m.key)), index.base).href;
-    return fetchOk(url).then((r) => r.text()).then((text) => { bibCache[m.key] = text; });
+    return fetchOk(url).then((r) => r.text()).then((text) => { bibCache.set(m.key, text); });
   }));
 }
 
@@ -89,16 +91,16 @@ function loadAll(index) {
   papersPromise = papersPromise || fetchOk(index.url("papers")).then((r) => r.json());
   papersPromise.catch(() => { papersPromise = null; });
   return papersPromise.then((full) => {
-    full.methods.forEach((record) => { bibCache[record.key] = record.bibtex; });
+    full.methods.forEach((record) => { bibCache.set(record.key, record.bibtex); });
   });
 }
 
 /** A promise of the BibTeX of `methods`: each entry exactly as its bib/<key>.bib file, a blank line between. */
 export function bibtexOf(index, methods) {
-  const missing = methods.filter((m) => !Object.prototype.hasOwnProperty.call(bibCache, m.key));
+  const missing = methods.filter((m) => !bibCache.has(m.key));
   const loaded = !missing.length ? Promise.resolve()
     : missing.length <= FEW_BIB ? loadFew(index, missing) : loadAll(index);
-  return loaded.then(() => methods.map((m) => bibCache[m.key]).join("\n"));
+  return loaded.then(() => methods.map((m) => bibCache.get(m.key)).join("\n"));
 }
 
 function download(name, text) {

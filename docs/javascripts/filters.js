@@ -4,7 +4,7 @@
  */
 
 /** The sort orders of the results (the URL's `sort`), with their labels. */
-export const SORTS = { name: "Name", year: "Year (newest first)", venue: "Venue" };
+export const SORTS = new Map([["name", "Name"], ["year", "Year (newest first)"], ["venue", "Venue"]]);
 
 /**
  * The catalog's filters, declared once, in the order of the address, the panel and the chips.
@@ -52,9 +52,9 @@ function venueKinds(venues) {
 
 /** The years of the methods, newest first. */
 function methodYears(methods) {
-  const seen = {};
-  methods.forEach((m) => { if (m.year) seen[m.year] = true; });
-  return Object.keys(seen).sort().reverse();
+  const seen = new Set();
+  methods.forEach((m) => { if (m.year) seen.add(String(m.year)); });
+  return Array.from(seen).sort().reverse();
 }
 
 /** Every vocabulary of the filter table: name -> [{ value, label, definition? }], from the index. */
@@ -89,11 +89,33 @@ export function emptyState() {
 export function readState(search) {
   const params = new URLSearchParams(search);
   const list = (name) => { const v = params.get(name); return v ? v.split(",").filter(Boolean) : []; };
-  const state = { sort: SORTS[params.get("sort")] ? params.get("sort") : "name", sel: list("sel") };
+  const state = { sort: SORTS.has(params.get("sort")) ? params.get("sort") : "name", sel: list("sel") };
   FILTERS.forEach((f) => {
     state[f.id] = isList(f) ? list(f.id) : f.value === "text" ? params.get(f.id) || "" : params.get(f.id) === "1";
   });
   return state;
+}
+
+/**
+ * `state` keeping only values the survey has: every listed filter's values must be in its
+ * vocabulary, the selection must name methods. Returns { state, ignored }, `ignored` the
+ * dropped [label, value] pairs, so the page can say what of its address it did not use.
+ */
+export function knownState(state, vocab, slugs) {
+  const ignored = [];
+  const keep = (label, known) => (value) => {
+    if (known.has(value)) return true;
+    ignored.push([label, value]);
+    return false;
+  };
+  const clean = Object.assign(emptyState(), state);
+  FILTERS.forEach((f) => {
+    if (!isList(f)) return;
+    const known = new Set(vocab[f.vocabulary].map((term) => String(term.value)));
+    clean[f.id] = Array.from(new Set(state[f.id])).filter(keep(f.label, known));
+  });
+  clean.sel = Array.from(new Set(state.sel)).filter(keep("Selected", slugs));
+  return { state: clean, ignored };
 }
 
 /** The query string of `state` ("" when it is the empty state). */
@@ -146,12 +168,12 @@ function predicate(f, state) {
   return f.exclude ? (m) => !hit(m) : hit;
 }
 
-/** Empty counts: a value -> number map for each listed filter a method can count towards, a number for each flag. */
+/** Empty counts: a Map of a value -> number Map for each listed filter a method can count towards, a number for each flag. */
 function emptyCounts() {
-  const counts = {};
+  const counts = new Map();
   FILTERS.forEach((f) => {
-    if (isList(f) && !f.exclude) counts[f.id] = {};
-    else if (f.value === "flag") counts[f.id] = 0;
+    if (isList(f) && !f.exclude) counts.set(f.id, new Map());
+    else if (f.value === "flag") counts.set(f.id, 0);
   });
   return counts;
 }
@@ -159,10 +181,10 @@ function emptyCounts() {
 /** Count method `m` towards every filter but those it fails; `failed` is null or the one filter it fails. */
 function countMethod(counts, m, failed) {
   FILTERS.forEach((f) => {
-    if (!(f.id in counts) || (failed && failed !== f.id)) return;
-    if (f.value === "flag") { if (m[f.field]) counts[f.id] += 1; return; }
-    const map = counts[f.id];
-    valuesOf(f, m).forEach((v) => { map[v] = (map[v] || 0) + 1; });
+    if (!counts.has(f.id) || (failed && failed !== f.id)) return;
+    if (f.value === "flag") { if (m[f.field]) counts.set(f.id, counts.get(f.id) + 1); return; }
+    const map = counts.get(f.id);
+    valuesOf(f, m).forEach((v) => { map.set(v, (map.get(v) || 0) + 1); });
   });
 }
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .catalog import load_catalog
+from .identifiers import show
 from .model import Problem
 from .validate import check
 
@@ -67,6 +68,8 @@ def _selected(root: Path, names: Sequence[str]) -> set[str]:
             if not found:
                 raise usage_error(f"{name} is no file of {papers}")
             chosen.add(f"papers/{found[0].name}")
+        elif Path(name).name != name or name in (".", "..") or not name.strip():
+            raise usage_error(f"{show(name)} is no method slug nor a .md or .bib file of {papers}")
         else:
             files = {f"papers/{name}.md", f"papers/{name}.bib"}
             if not any(os.path.lexists(root / f) for f in files):
@@ -96,10 +99,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_stage(args: argparse.Namespace) -> int:
     """Run `inrsurvey stage OUT`: write the staged site, exit 1 if papers/ has problems."""
-    from .stage import stage
+    from .stage import StageError, stage
 
     root = project_root(args)
-    count, problems = stage(root, args.out.resolve())
+    try:
+        count, problems = stage(root, args.out.resolve())
+    except StageError as error:
+        raise usage_error(f"refused: {error}") from None
     if problems:
         for problem in problems:
             print(format_problem(problem, "text"))
@@ -109,14 +115,31 @@ def cmd_stage(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_entry(source: str | None) -> str:
+    """The BibTeX text `new` reads: a regular file, or standard input for `-` or nothing."""
+    try:
+        if source in (None, "-"):
+            return sys.stdin.read()
+        path = Path(source)
+        if not path.is_file():
+            raise usage_error(f"{source} is no regular file; give a .bib file or '-' for standard input")
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise usage_error(
+            f"{source or 'standard input'} is not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
+    except OSError as error:
+        raise usage_error(f"cannot read {source}: {error.strerror}") from None
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """Run `inrsurvey new`: scaffold a method from one BibTeX entry, exit 1 if refused."""
     import datetime as dt
 
-    from .scaffold import ScaffoldError, scaffold
+    from .scaffold import ScaffoldError, scaffold, write_draft
 
     root = project_root(args)
-    text = sys.stdin.read() if args.bibtex in (None, "-") else Path(args.bibtex).read_text(encoding="utf-8")
+    text = read_entry(args.bibtex)
     result = load_catalog(root / "papers")
     if result.catalog is None:
         for problem in result.problems:
@@ -124,16 +147,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 2
     try:
         draft = scaffold(text, result.catalog, dt.date.today(), name=args.name or "")
+        write_draft(root / "papers", draft)
     except ScaffoldError as error:
         print(f"refused: {error}", file=sys.stderr)
         return 1
-    md_path, bib_path = root / "papers" / f"{draft.slug}.md", root / "papers" / f"{draft.slug}.bib"
-    for path in (md_path, bib_path):
-        if path.exists():
-            print(f"refused: {path.relative_to(root)} already exists", file=sys.stderr)
-            return 1
-    bib_path.write_text(draft.bib, encoding="utf-8")
-    md_path.write_text(draft.md, encoding="utf-8")
     print(f"wrote papers/{draft.slug}.bib (key {draft.key}) and papers/{draft.slug}.md")
     print("now fill in: " + "; ".join(draft.prompts))
     print("then run: inrsurvey check")

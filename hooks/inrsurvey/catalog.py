@@ -22,6 +22,7 @@ from .benchmarks import BENCHMARKS_FILE, build_benchmarks
 from .frontmatter import read_values
 from .identifiers import SLUG, VENUE_ID, bad_characters, fold, show, slug_problem
 from .model import (
+    BODY_LINE,
     VENUE_KINDS,
     Benchmarks,
     BibEntry,
@@ -448,8 +449,9 @@ def load_paper(papers_dir: Path, slug: str, prefix: str) -> tuple[Paper | None, 
                 Problem(md_rel, 1, "fm-missing", "no front matter: start the file with '---', the YAML keys, and '---'")
             )
         return None, problems
-    yaml_text, body, _ = parts
+    yaml_text, body, body_line = parts
     meta, lines, found = _load_yaml(yaml_text, md_rel, 2)
+    lines = {**lines, BODY_LINE: body_line}
     problems += found
     if found:
         return None, problems

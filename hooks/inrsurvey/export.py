@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape as xml_escape
 
 from .bib import format_entries, format_entry
 from .citation import citation
@@ -20,6 +19,7 @@ from .csl import csl_fields
 from .model import Benchmark, Catalog, Paper, Result
 from .render import paths
 from .render.compare_page import MAX_METHODS, MIN_METHODS
+from .render.text import esc
 from .render.wording import author_list, title_after_name, venue_label
 
 JSON_SCHEMA_VERSION = 2
@@ -294,12 +294,12 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{xml_escape(title)}: new methods</title>",
-        f'  <link rel="alternate" type="text/html" href="{xml_escape(base)}"/>',
-        f'  <link rel="self" type="application/atom+xml" href="{xml_escape(base + paths.FEED)}"/>',
-        f"  <id>{xml_escape(base)}</id>",
+        f"  <title>{esc(title)}: new methods</title>",
+        f'  <link rel="alternate" type="text/html" href="{esc(base)}"/>',
+        f'  <link rel="self" type="application/atom+xml" href="{esc(base + paths.FEED)}"/>',
+        f"  <id>{esc(base)}</id>",
         f"  <updated>{updated}T00:00:00Z</updated>",
-        f"  <author><name>{xml_escape(title)} maintainers</name></author>",
+        f"  <author><name>{esc(title)} maintainers</name></author>",
     ]
     for paper in papers:
         url = base + paths.page_url(paths.method(paper))
@@ -309,13 +309,13 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
         summary = f"{paper.title}. {authors}. {venue_label(venue, paper.year)}. {paper.task}."
         lines += [
             "  <entry>",
-            f"    <title>{xml_escape(paper.name)}: {xml_escape(title_after_name(paper))}</title>",
-            f'    <link rel="alternate" type="text/html" href="{xml_escape(url)}"/>',
-            f"    <id>{xml_escape(url)}</id>",
+            f"    <title>{esc(paper.name)}: {esc(title_after_name(paper))}</title>",
+            f'    <link rel="alternate" type="text/html" href="{esc(url)}"/>',
+            f"    <id>{esc(url)}</id>",
             f"    <updated>{added}T00:00:00Z</updated>",
             f"    <published>{added}T00:00:00Z</published>",
-            *(f'    <category term="{xml_escape(task)}"/>' for task in paper.tasks),
-            f"    <summary>{xml_escape(summary)}</summary>",
+            *(f'    <category term="{esc(task)}"/>' for task in paper.tasks),
+            f"    <summary>{esc(summary)}</summary>",
             "  </entry>",
         ]
     lines.append("</feed>")

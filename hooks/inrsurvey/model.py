@@ -58,6 +58,10 @@ def arxiv_yymm(arxiv_id: str) -> tuple[int, int] | None:
     return (2000 + yy if yy < 91 else 1900 + yy), mm
 
 
+BODY_LINE = "(body)"
+"""The key of `Paper.lines` that holds the line where the summary starts (no front-matter key has parentheses)."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the source data, located as precisely as known.

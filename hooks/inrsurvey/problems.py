@@ -101,6 +101,8 @@ CODES = (
     "bib-tex-unsafe",
     "bib-value",
     "sources-mirror",
+    "summary-heading",
+    "remote-resource",
 )
 """Every problem code the loader and the validator emit."""
 

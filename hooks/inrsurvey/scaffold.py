@@ -7,14 +7,17 @@ style; prompts mark what the contributor has to write.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 
 import yaml
 
 from . import bib, bibstyle
 from .frontmatter import PROMPT
+from .identifiers import show, slug_problem
 from .model import BibEntry, Catalog, Taxonomy, Venue, slugify
 from .schema import KEY_IDEA_WORDS
 
@@ -271,9 +274,7 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
     display_name = name or _name_from_title(out["title"])
     if not display_name:
         raise ScaffoldError("the title names no method before a colon; pass --name with the method's display name")
-    slug = slugify(display_name)
-    if slug in catalog.by_slug:
-        raise ScaffoldError(f"the slug '{slug}' is taken by {catalog.by_slug[slug].md_path}; pass a distinct --name")
+    slug = _new_slug(display_name, catalog)
     meta = _front_matter(display_name, catalog.taxonomy, venue, arxiv, doi, added)
     prompts = (["posted"] if arxiv else []) + prompts
     prompts += [
@@ -295,3 +296,42 @@ def scaffold(text: str, catalog: Catalog, added: dt.date, name: str = "") -> Sca
         "network takes and predicts and how it is trained, what it enables, and a limitation.\n"
     )
     return Scaffold(slug, key, md, bib.format_source_entry(entry), tuple(prompts))
+
+
+def _new_slug(display_name: str, catalog: Catalog) -> str:
+    """The slug of a new method's files; ScaffoldError when it is empty, invalid, reserved or taken."""
+    slug = slugify(display_name)
+    if not slug:
+        raise ScaffoldError(f"the name {show(display_name)} gives an empty slug; pass --name with letters or digits")
+    if why := slug_problem(slug, "the slug"):
+        raise ScaffoldError(f"{why}; pass a distinct --name")
+    if slug in catalog.by_slug:
+        raise ScaffoldError(f"the slug '{slug}' is taken by {catalog.by_slug[slug].md_path}; pass a distinct --name")
+    return slug
+
+
+def write_draft(papers: Path, draft: Scaffold) -> list[Path]:
+    """Create `papers/<slug>.bib` and `.md` as new regular files; returns their paths.
+
+    Raises ScaffoldError, before writing anything, when papers/ is a symlink or either
+    file exists (a symlink counts, dangling or not) or would lie outside papers/; each
+    file is then created exclusively and never through a symlink.
+    """
+    if papers.is_symlink() or not papers.is_dir():
+        raise ScaffoldError(f"{papers} is not a folder of the project (a symlink is refused)")
+    targets = [papers / f"{draft.slug}.bib", papers / f"{draft.slug}.md"]
+    for path in targets:
+        if path.parent != papers or path.name != os.path.basename(path.name) or path.name.startswith("."):
+            raise ScaffoldError(f"{show(path.name)} would lie outside {papers}")
+        if os.path.lexists(path):
+            kind = "a symlink" if path.is_symlink() else "already there"
+            raise ScaffoldError(f"papers/{path.name} is {kind}; nothing was written")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for path, text in zip(targets, (draft.bib, draft.md), strict=True):
+        try:
+            descriptor = os.open(path, flags, 0o644)
+        except OSError as error:
+            raise ScaffoldError(f"cannot create papers/{path.name}: {error.strerror}") from None
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    return targets

@@ -10,6 +10,7 @@ is the hook's work).
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,65 @@ BASE_CONFIG = "base.yml"
 
 COPIED = ("docs", "overrides", "hooks")
 """Folders copied beside the staged configuration (hooks/ only as source for the API reference)."""
+
+WRITTEN = (*COPIED, BASE_CONFIG, "mkdocs.yml")
+"""Everything `stage` writes into OUT/."""
+
+MARKER = ".inrsurvey-stage"
+"""The file that marks OUT/ as written by `stage`; only then are its earlier outputs replaced."""
+
+PROJECT_FOLDERS = ("docs", "papers", "hooks", "overrides")
+"""The project's own folders: OUT/ may be none of them, lie in none and hold none."""
+
+
+class StageError(ValueError):
+    """OUT/ cannot be used: it overlaps the project, or holds files `stage` did not write."""
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def refuse_overlap(root: Path, out: Path) -> None:
+    """Raise StageError when `out` is the project root, contains it, or is or lies in one of its folders."""
+    root, out = root.resolve(), out.resolve()
+    if _within(root, out):
+        raise StageError(f"{out} is or contains the project folder {root}; stage into a folder of its own")
+    for name in PROJECT_FOLDERS:
+        if _within(out, root / name):
+            raise StageError(f"{out} is or lies in the project's {name}/ folder; stage into a folder of its own")
+
+
+def previous_outputs(out: Path) -> list[Path]:
+    """What an earlier `stage` wrote into `out`, to be replaced; raise StageError for anything else in the way.
+
+    Only an OUT/ holding the marker file has its earlier outputs replaced, never through
+    a symlink; a `docs/`, `hooks/`, `overrides/` or configuration file that `stage` did
+    not write is left alone and refused.
+    """
+    if not os.path.lexists(out):
+        return []
+    if out.is_symlink() or not out.is_dir():
+        raise StageError(f"{out} is not a folder; stage into an empty or new folder")
+    ours = (out / MARKER).is_file() and not (out / MARKER).is_symlink()
+    present = [out / name for name in WRITTEN if os.path.lexists(out / name)]
+    if present and not ours:
+        names = ", ".join(p.name for p in present)
+        raise StageError(
+            f"{out} already holds {names}, not written by inrsurvey stage; stage into an empty or new folder"
+        )
+    for target in present:
+        if target.is_symlink() or not (target.is_dir() or target.is_file()):
+            raise StageError(f"{target} is a symlink or special file; stage into an empty or new folder")
+    return present
+
+
+def _remove(paths: list[Path]) -> None:
+    for target in paths:
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink()
 
 
 def read_config(path: Path) -> dict[str, Any]:
@@ -69,8 +129,11 @@ def staged_config(base: dict[str, Any], catalog: Catalog) -> str:
 def stage(root: Path, out: Path) -> tuple[int, list[Problem]]:
     """Write the staged site into `out`; returns the number of files and any problems.
 
-    Nothing is written when papers/ has problems.
+    Nothing is written when papers/ has problems. Raises StageError (before anything is
+    written or removed) when `out` overlaps the project or holds files of its own.
     """
+    refuse_overlap(root, out)
+    previous = previous_outputs(out)
     result = check(root / "papers")
     if result.problems or result.catalog is None:
         return 0, list(result.problems)
@@ -78,9 +141,9 @@ def stage(root: Path, out: Path) -> tuple[int, list[Problem]]:
     base = read_config(root / "mkdocs.yml")
     options = SiteOptions(site_url=base.get("site_url") or "", site_name=base.get("site_name") or "INR Survey")
     out.mkdir(parents=True, exist_ok=True)
+    _remove(previous)
+    (out / MARKER).write_text("Written by inrsurvey stage: " + ", ".join(WRITTEN) + "\n", encoding="utf-8")
     for name in COPIED:
-        if (out / name).exists():
-            shutil.rmtree(out / name)
         shutil.copytree(root / name, out / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     docs = out / "docs"
     count = 0

@@ -19,7 +19,8 @@ from .frontmatter import PROMPT
 from .identifiers import bad_characters, fold, show
 from .labelcheck import check_labels
 from .markup import CODE
-from .model import Catalog, Paper, Problem, arxiv_yymm, slugify
+from .model import BODY_LINE, Catalog, Paper, Problem, arxiv_yymm, slugify
+from .render.method import summary_of
 from .schema import Kind, keys_of
 from .urls import UrlError, parse_url, url_problem
 
@@ -373,12 +374,6 @@ def _check_dates(paper: Paper, today: dt.date) -> Iterator[Problem]:
         )
 
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
-"""Targets of inline links and images, and of reference definitions, in Markdown."""
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_METHOD_LINK = re.compile(r"^([a-z0-9-]+)\.md(?:#[\w-]*)?$")
-
-
 def _check_summary(paper: Paper) -> Iterator[Problem]:
     words = len(re.findall(r"\w+", paper.body))
     low, high = SUMMARY_WORDS
@@ -388,29 +383,20 @@ def _check_summary(paper: Paper) -> Iterator[Problem]:
         yield _md(paper, "name", "summary-html", "the summary contains raw HTML; use Markdown only")
 
 
-def _check_summary_links(paper: Paper, slugs: frozenset[str]) -> Iterator[Problem]:
-    """Every link of the summary goes to an http(s) page or to another method's `.md` file."""
-    for inline, reference in _LINK_TARGET.findall(CODE.sub(" ", paper.body)):
-        target = inline or reference
-        scheme = _SCHEME.match(target)
-        method = _METHOD_LINK.match(target)
-        if scheme and scheme.group(0).lower() in ("http:", "https:"):
-            continue
-        if scheme:
-            yield _md(
-                paper,
-                "name",
-                "url-scheme",
-                f"the summary links to {show(target, 40)}; link to http(s) pages or to other methods' .md files",
-            )
-        elif not method or method.group(1) not in slugs:
-            yield _md(
-                paper,
-                "name",
-                "summary-link",
-                f"the summary links to {show(target, 40)}, which is no method of the survey; link another method "
-                "as [Name](slug.md) or a page elsewhere with its http(s) address",
-            )
+def summary_line(paper: Paper, target: str) -> int:
+    """The line of the .md file where `target` first occurs in the summary (else where the summary starts)."""
+    start = paper.lines.get(BODY_LINE, paper.lines.get("name", 1))
+    for offset, text in enumerate(paper.body.splitlines()):
+        if target and target in text:
+            return start + offset
+    return start
+
+
+def _check_summary_render(catalog: Catalog, paper: Paper, slugs: frozenset[str]) -> Iterator[Problem]:
+    """What the site would not publish of the summary: links, resources and headings, located."""
+    _, findings = summary_of(catalog, paper, slugs)
+    for finding in findings:
+        yield Problem(paper.md_path, summary_line(paper, finding.target), finding.code, finding.message)
 
 
 def _check_builds_on(catalog: Catalog, failed: frozenset[str] = frozenset()) -> Iterator[Problem]:
@@ -552,7 +538,7 @@ def validate(catalog: Catalog, today: dt.date | None = None, failed: frozenset[s
         problems += _check_entry(paper)
         problems += _check_links(paper)
         problems += _check_summary(paper)
-        problems += _check_summary_links(paper, slugs)
+        problems += _check_summary_render(catalog, paper, slugs)
         problems += _check_entry_fields(paper)
         problems += _check_characters(paper)
         problems += _check_lists(paper)

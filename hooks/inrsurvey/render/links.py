@@ -28,5 +28,12 @@ def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
 
 def ext_link(label: str, url: str) -> str:
     """A Markdown link to another site, opened safely (`rel="noopener"`)."""
-    safe = url.replace(" ", "%20").replace(")", "%29").replace("(", "%28").replace("<", "%3C").replace(">", "%3E")
+    safe = (
+        url.replace("\\", "%5C")
+        .replace(" ", "%20")
+        .replace(")", "%29")
+        .replace("(", "%28")
+        .replace("<", "%3C")
+        .replace(">", "%3E")
+    )
     return f'[{md(label)}](<{safe}>){{: rel="noopener" }}'

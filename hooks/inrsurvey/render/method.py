@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Collection
+
+import markdown
 
 from ..bib import format_entry
 from ..citation import citation
@@ -15,6 +19,7 @@ from .links import ext_link, link, rel
 from .metadata import highwire_tags, page_json_ld
 from .pagefront import page_front
 from .sanitize import fence
+from .summary import Finding, embed, render_summary
 from .text import md, outside_code
 from .wording import author_list, author_short, long_date, plain_citation, venue_label
 
@@ -242,8 +247,50 @@ def _cite(catalog: Catalog, paper: Paper, uri: str) -> str:
     )
 
 
-def method_page(catalog: Catalog, paper: Paper) -> str:
-    """The Markdown (with front matter) of a method's page."""
+PAGE_EXTENSIONS = ("abbr", "attr_list", "def_list", "md_in_html", "tables", "toc", "pymdownx.superfences")
+"""The site's extensions that decide which element ids a method page has."""
+
+
+def method_anchors(catalog: Catalog, slug: str) -> frozenset[str]:
+    """The element ids of a method's page, as its links' `#...` parts can name them.
+
+    Rendered without the summary, which carries no ids (it has no table of contents).
+    """
+    page = method_page(catalog, catalog.by_slug[slug], summary=False)
+    html = markdown.markdown(page.split("\n---\n", 1)[1], extensions=list(PAGE_EXTENSIONS))
+    return frozenset(re.findall(r'\bid="([^"]*)"', html))
+
+
+def summary_of(catalog: Catalog, paper: Paper, slugs: Collection[str] | None = None) -> tuple[str, list[Finding]]:
+    """The method's summary rendered on its own, its links resolved, and what was not published.
+
+    Args:
+        catalog: the catalog whose methods the summary may link.
+        paper: the method.
+        slugs: the methods links may name (default: the catalog's); methods that did not
+            load are added by `check`, so links to them are not reported again, and their
+            sections are not checked.
+    """
+    cache: dict[str, Collection[str]] = {}
+
+    def anchors(slug: str) -> Collection[str]:
+        if slug not in cache:
+            cache[slug] = method_anchors(catalog, slug) if slug in catalog.by_slug else _Everything()
+        return cache[slug]
+
+    known = catalog.by_slug if slugs is None else slugs
+    return render_summary(neutralize_html(paper.body.strip()), paper.slug, known, anchors)
+
+
+class _Everything(frozenset[str]):
+    """Every anchor: the sections of a method that did not load are not checked."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def method_page(catalog: Catalog, paper: Paper, summary: bool = True) -> str:
+    """The Markdown (with front matter) of a method's page (`summary=False`: its frame only)."""
     uri = paths.method(paper)
     parts = [
         _front_matter(catalog, paper),
@@ -251,7 +298,7 @@ def method_page(catalog: Catalog, paper: Paper) -> str:
         f"{md(paper.title)}\n{{: .inr-title }}\n",
         _facts(catalog, paper, uri),
         _network(paper),
-        "## Summary\n\n" + _key_idea(paper) + "\n" + neutralize_html(paper.body.strip()) + "\n",
+        "## Summary\n\n" + _key_idea(paper) + "\n" + (embed(summary_of(catalog, paper)[0]) if summary else ""),
         _builds_on(catalog, paper, uri),
         results_section(catalog, paper, uri),
         _sources(paper),

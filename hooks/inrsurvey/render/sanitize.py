@@ -75,8 +75,22 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Schemes a link or image may use; relative URLs are always allowed."""
 
 
+def local_resources(element: str, attribute: str, value: str) -> str | None:
+    """Keep an attribute unless it makes the page load something from another host.
+
+    A `src` with a scheme or starting with `//` is dropped: the site requests nothing
+    from other hosts, whatever route an image took into a page.
+    """
+    if attribute == "src" and (_REMOTE.match(value) or value.lstrip().startswith("//")):
+        return None
+    return value
+
+
+_REMOTE = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def clean_html(html: str) -> str:
-    """`html` with every element, attribute and URL outside the allow-list removed."""
+    """`html` with every element, attribute and URL outside the allow-list removed, and no remote resource."""
     return nh3.clean(
         html,
         tags=set(ALLOWED),
@@ -84,6 +98,7 @@ def clean_html(html: str) -> str:
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
         strip_comments=True,
+        attribute_filter=local_resources,
     )
 
 

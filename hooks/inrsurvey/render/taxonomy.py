@@ -206,11 +206,21 @@ def year_papers(catalog: Catalog, year: int) -> list[Paper]:
     return [p for p in catalog.papers if p.year == year or (p.posted and p.posted.year == year)]
 
 
+def listing_arguments(name: str) -> str:
+    """The arguments of Material's listing comment for one tag: YAML that cannot end the comment.
+
+    The comment ends at the first `-->` (the plugin's pattern), so `-`, `<`, `>` and `!`
+    are written as YAML escapes inside the double-quoted name; YAML reads them back.
+    """
+    text = json.dumps({"include": [name]}, ensure_ascii=False)
+    return text.translate({ord(c): f"\\u{ord(c):04x}" for c in "-<>!"})
+
+
 def tag_page(catalog: Catalog, tag: Tag) -> str:
     """A tag's page: definition, then Material's listing of the pages carrying the tag."""
     uri = paths.tag(tag)
     papers = catalog.by_tag.get(tag.id, ())
-    listing = json.dumps({"include": [tag.name]}, ensure_ascii=False)
+    listing = listing_arguments(tag.name)
     return "\n".join(
         [
             _front(tag.name, tag.definition, exclude_from_search=True),

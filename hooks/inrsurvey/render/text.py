@@ -19,9 +19,18 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>:])")
 """Exactly the characters Python-Markdown (with the site's extensions) lets a backslash escape."""
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters no XML 1.0 document may hold, even escaped."""
+
+
 def esc(text: str) -> str:
-    """Escape text for HTML (element content and quoted attribute values)."""
-    return html.escape(text, quote=True)
+    """Escape text for HTML and XML: element content and quoted attribute values, either quote.
+
+    The one escaping function for every value the site writes into markup (pages, feed,
+    head tags): `&`, `<`, `>`, `"` and `'` become references (so `]]>` and comment
+    terminators cannot occur), and characters XML forbids become U+FFFD.
+    """
+    return html.escape(_NOT_XML.sub("\ufffd", text), quote=True)
 
 
 def md(text: str) -> str:
@@ -35,4 +44,4 @@ def md(text: str) -> str:
 
 def meta_text(text: str) -> str:
     """Text for `title` and `description` front matter, which themes print unescaped."""
-    return html.escape(" ".join(text.split()), quote=True)
+    return esc(" ".join(text.split()))
