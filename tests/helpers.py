@@ -137,3 +137,19 @@ def serve(directory: Path, not_found: str = "") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def write_benchmarks_for(papers: Path, slugs: set[str]) -> None:
+    """papers/benchmarks.yml with the real survey's metrics and the benchmarks whose dataset is citable.
+
+    A benchmark whose dataset paper is a survey method is kept only when that method is among
+    `slugs`, so a small survey built from a few real methods stays valid.
+    """
+    import yaml
+
+    declared = yaml.safe_load((ROOT / "papers" / "benchmarks.yml").read_text(encoding="utf-8"))
+    declared["benchmarks"] = [
+        b for b in declared["benchmarks"] if "bibtex" in b["dataset"] or b["dataset"].get("method") in slugs
+    ]
+    text = yaml.safe_dump(declared, allow_unicode=True, sort_keys=False)
+    (papers / "benchmarks.yml").write_text(text, encoding="utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from helpers import ROOT
+from helpers import ROOT, write_benchmarks_for
 from inrsurvey.catalog import TAXONOMY_FILE, load_taxonomy
 from synthetic import synthetic_method
 
@@ -47,6 +47,7 @@ def write_prototype_survey(papers: Path) -> list[str]:
     papers.mkdir(parents=True, exist_ok=True)
     for name in BASE:
         shutil.copy(ROOT / "papers" / name, papers / name)
+    write_benchmarks_for(papers, {"nerf", "siren", "liif"})
     _taxonomy(papers)
     taxonomy, problems = load_taxonomy(papers / TAXONOMY_FILE, TAXONOMY_FILE)
     assert taxonomy is not None and not problems, problems
@@ -56,7 +57,8 @@ def write_prototype_survey(papers: Path) -> list[str]:
         synth = f"Synth{index:05d}"
         _, head, body = md.split("---\n", 2)
         meta = yaml.safe_load(head)
-        meta.update(name=name, field=FIELD, task=TASK, venue=VENUE, tags=sorted(TAGS))
+        meta.update(name=name, field=FIELD, tasks=[TASK], venue=VENUE, tags=sorted(TAGS), representation=["mlp"])
+        meta.update(inputs=["3D position"], outputs=["colour"])
         meta["code"][0]["url"] = meta["sources"][1] = f"https://github.com/example-lab/{slug}"
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         (papers / f"{slug}.md").write_text(f"---\n{front}---\n{body}", encoding="utf-8")

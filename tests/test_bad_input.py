@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT, build, copy_site
+from helpers import ROOT, build, copy_site, write_benchmarks_for
 from inrsurvey.catalog import load_catalog
 
 CASES = sorted(p for p in (ROOT / "tests" / "bad_input").iterdir() if p.is_dir())
@@ -27,14 +27,7 @@ def write_base(dest: Path) -> None:
     """The valid base: three methods, the taxonomy, and the benchmarks whose dataset paper it holds."""
     for name in BASE:
         shutil.copy(ROOT / "papers" / name, dest / name)
-    declared = yaml.safe_load((ROOT / "papers" / "benchmarks.yml").read_text(encoding="utf-8"))
-    slugs = {Path(name).stem for name in BASE if name.endswith(".md")}
-    declared["benchmarks"] = [
-        b for b in declared["benchmarks"] if "bibtex" in b["dataset"] or b["dataset"].get("method") in slugs
-    ]
-    (dest / "benchmarks.yml").write_text(
-        yaml.safe_dump(declared, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    write_benchmarks_for(dest, {Path(name).stem for name in BASE if name.endswith(".md")})
 
 
 def make_papers(case: Path, dest: Path) -> dict[str, object]:

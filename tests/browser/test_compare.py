@@ -196,7 +196,7 @@ def test_keyboard_only_select_and_compare(page: Any, data: dict[str, Any], site_
         return str(page.evaluate("document.activeElement.id || document.activeElement.className"))
 
     targets = {f"inr-sel-{s}" for s in CHOSEN}
-    for _ in range(600):
+    for _ in range(3000):
         page.keyboard.press("Tab")
         if active() in targets:
             page.keyboard.press("Space")
@@ -205,7 +205,7 @@ def test_keyboard_only_select_and_compare(page: Any, data: dict[str, Any], site_
                 break
     assert not targets, f"not reached by Tab: {targets}"
     assert all(page.is_checked(f"#inr-sel-{s}") for s in CHOSEN)
-    for _ in range(600):
+    for _ in range(3000):
         page.keyboard.press("Shift+Tab")
         if "inr-compare-button" in active():
             break

@@ -114,7 +114,7 @@ def test_compare_lists_every_valid_slug(tab: Any) -> None:
     assert columns == ["constructor", "proto", "tostring", "valueof"]
     unknown = tab.inner_text(".inr-compare-unknown")
     assert "__proto__" in unknown and "hasOwnProperty" in unknown
-    task = tab.inner_text('table.inr-compare-table tr[data-row="task"] td[data-slug="constructor"]')
+    task = tab.inner_text('table.inr-compare-table tr[data-row="tasks"] td[data-slug="constructor"]')
     assert task.strip() == TASK
     tags = tab.inner_text('table.inr-compare-table tr[data-row="tags"] td[data-slug="proto"]')
     assert all(name in tags for name in TAGS.values()), tags
