@@ -53,3 +53,14 @@ def test_method_pages_show_their_results(catalog: Catalog, site_dir: Path) -> No
             assert "reports on none of the survey" in html
         for result in paper.results or ():
             assert f"benchmarks/{result.benchmark}/" in html
+
+
+def test_task_pages_link_their_benchmarks(catalog: Catalog, site_dir: Path) -> None:
+    linked = 0
+    for task in catalog.taxonomy.tasks:
+        html = (site_dir / "tasks" / task.slug / "index.html").read_text(encoding="utf-8")
+        for bench in catalog.benchmarks.benchmarks:
+            expected = task.name in bench.tasks
+            assert (f'href="../../benchmarks/{bench.id}/"' in html) == expected, (task.name, bench.id)
+            linked += expected
+    assert linked >= len(catalog.benchmarks.benchmarks)

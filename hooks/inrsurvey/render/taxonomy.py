@@ -130,10 +130,25 @@ def task_page(catalog: Catalog, term: Term) -> str:
             f"{primary} as {'its' if primary == 1 else 'their'} primary task. "
             "Select a column header to sort the table.\n",
             _actions(uri, paths.group_bib("task", term.slug), len(papers), {"task": term.slug}),
+            _task_benchmarks(catalog, term, uri),
             "## Comparison\n",
             table.as_markdown(),
         ]
     )
+
+
+def _task_benchmarks(catalog: Catalog, term: Term, uri: str) -> str:
+    """Links to the leaderboards of the benchmarks declared for a task, with their counts."""
+    boards = [b for b in catalog.benchmarks.benchmarks if term.name in b.tasks]
+    if not boards:
+        return ""
+    items = []
+    for bench in boards:
+        count = len({p.slug for p, _ in catalog.results_by_benchmark.get(bench.id, ())})
+        items.append(
+            f"- {link(bench.name, uri, paths.benchmark(bench))}: {count} {'method' if count == 1 else 'methods'}"
+        )
+    return "## Benchmarks\n\nReported results on the benchmarks of this task:\n\n" + "\n".join(items) + "\n"
 
 
 def representation_page(catalog: Catalog, rep: Representation) -> str:
