@@ -16,7 +16,7 @@ from pathlib import Path
 Read = dict[str, tuple[str, dict[str, str]]]
 
 FIELDS = (
-    "address author booktitle chapter doi edition editor eid eprint archiveprefix primaryclass howpublished "
+    "address author booktitle chapter doi edition editor eid eprint archiveprefix eprinttype options primaryclass howpublished "
     "institution issn journal month note number organization pages publisher school series title type url "
     "volume year crossref key"
 ).split()
@@ -60,7 +60,7 @@ def read_pybtex(text: str) -> tuple[Read, list[str]]:
     return read, extra
 
 
-_BIBER_RENAMED = "eprinttype:archiveprefix,eprintclass:primaryclass,journaltitle:journal,location:address"
+_BIBER_RENAMED = "eprintclass:primaryclass,journaltitle:journal,location:address"
 
 
 def read_biber(text: str, folder: Path) -> tuple[Read, list[str]]:

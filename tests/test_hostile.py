@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, BuildResult, build, copy_site
+from helpers import ROOT, BuildResult, build, copy_site, write_benchmarks_for
 from inrsurvey.problems import valid_catalog
 from inrsurvey.render.method import method_page
 from inrsurvey.render.sanitize import ALLOWED, clean_html
@@ -80,6 +80,7 @@ def _survey(tmp: Path) -> Path:
     papers.mkdir(parents=True)
     for name in BASE:
         shutil.copy(ROOT / "papers" / name, papers / name)
+    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
     return papers
 
 
@@ -255,6 +256,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     papers.mkdir()
     for name in BASE:
         shutil.copy(ROOT / "papers" / name, papers / name)
+    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
     md = (papers / "nerf.md").read_text(encoding="utf-8")
     head, _, _ = md.removeprefix("---\n").partition("\n---\n")
     (papers / "nerf.md").write_text("---\n" + head + "\n---\n\n" + HOSTILE_SUMMARY, encoding="utf-8")

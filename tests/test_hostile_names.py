@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, build, copy_site
+from helpers import ROOT, build, copy_site, write_benchmarks_for
 from inrsurvey.render.taxonomy import listing_arguments
 from inrsurvey.site import SiteOptions, plan_site
 from inrsurvey.validate import check
@@ -64,6 +64,7 @@ def _papers(tmp: Path) -> Path:
     papers.mkdir(parents=True)
     for name in BASE:
         shutil.copy(ROOT / "papers" / name, papers / name)
+    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
     return papers
 
 

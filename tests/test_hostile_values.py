@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT
+from helpers import ROOT, write_benchmarks_for
 from inrsurvey.__main__ import format_problem
 from inrsurvey.bib import LatexError, decode_latex
 from inrsurvey.model import Problem
@@ -39,6 +39,7 @@ def _survey(tmp: Path) -> Path:
     papers.mkdir(parents=True)
     for name in BASE:
         shutil.copy(ROOT / "papers" / name, papers / name)
+    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
     return papers
 
 

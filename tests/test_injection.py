@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import ROOT, BuildResult, build, copy_site, serve
+from helpers import ROOT, BuildResult, build, copy_site, serve, write_benchmarks_for
 from sitehtml import parse
 
 NAME = "Evil<script>window.__pwned=1</script>"
@@ -36,6 +37,10 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     papers.mkdir()
     for name in ("taxonomy.yml", "nerf.md", "nerf.bib", "liif.md", "liif.bib"):
         shutil.copy(ROOT / "papers" / name, papers / name)
+    write_benchmarks_for(
+        papers,
+        {Path(n).stem for n in ("taxonomy.yml", "nerf.md", "nerf.bib", "liif.md", "liif.bib") if n.endswith(".md")},
+    )
     slug = slugify(NAME)
     nerf_md = (ROOT / "papers" / "nerf.md").read_text(encoding="utf-8")
     head = nerf_md.split("---")[1]

@@ -137,7 +137,7 @@ def decode_latex_span(value: str) -> str:
     text, `--` is an en dash.
     """
     if not any(c in value for c in "\\$~") and "--" not in value and "``" not in value and "''" not in value:
-        return " ".join(value.replace("{", "").replace("}", "").split())
+        return value.replace("{", "").replace("}", "")
     try:
         text = _latex_decoder().latex_to_text(_MATH.sub(_math_minus, value))
     except Exception as error:  # the decoder raises IndexError, KeyError, AttributeError...
@@ -145,7 +145,7 @@ def decode_latex_span(value: str) -> str:
             f"its LaTeX cannot be decoded for display ({type(error).__name__}); write plain text, accents or "
             "\\emph{...} instead of commands that take arguments"
         ) from error
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return unicodedata.normalize("NFC", text)
 
 
 def _person(raw: str) -> Person:

@@ -107,6 +107,10 @@ def match_venue(taxonomy: Taxonomy, fields: dict[str, str]) -> Venue | None:
         for v in taxonomy.venues
         if v.kind != "preprint" and workshop == (v.kind == "workshop") and _names_venue(v, plain)
     ]
+    # A series and its more specific sibling (SIGGRAPH, SIGGRAPHAsia) both match: the longer id names more.
+    longest = sorted(candidates, key=lambda v: -len(v.id))
+    if len(longest) > 1 and len(longest[0].id) > len(longest[1].id) and longest[1].id.lower() in longest[0].id.lower():
+        return longest[0]
     return candidates[0] if len(candidates) == 1 else None
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_site
+from helpers import ROOT, copy_site, write_benchmarks_for
 
 BASE = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
 
@@ -29,6 +29,7 @@ def project(tmp_path: Path) -> Path:
     papers.mkdir()
     for name in BASE:
         shutil.copy(ROOT / "papers" / name, papers / name)
+    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
     return copy_site(tmp_path / "project", papers)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT, build, copy_site
+from helpers import ROOT, build, copy_site, write_benchmarks_for
 from inrsurvey import bib
 from inrsurvey.bib import reparse_fields
 from inrsurvey.model import Catalog
@@ -97,6 +97,8 @@ def project(tmp_path: Path) -> Path:
             }
         }
         if not dependents:
+            papers = tmp_path / "papers"
+            write_benchmarks_for(papers, {md.stem for md in papers.glob("*.md")})
             return tmp_path
         removed = dependents
 

@@ -122,7 +122,8 @@ def task_page(catalog: Catalog, term: Term) -> str:
     primary = sum(1 for p in papers if p.task == term.name)
     table = comparison_table(catalog, papers, uri, caption=f"Methods for {term.name}")
     return "\n".join(
-        [
+        part
+        for part in [
             _front(term.name, term.definition),
             f"# {md(term.name)}\n",
             f"{md(term.definition)}\n{{: .inr-definition }}\n",
@@ -134,6 +135,7 @@ def task_page(catalog: Catalog, term: Term) -> str:
             "## Comparison\n",
             table.as_markdown(),
         ]
+        if part
     )
 
 
