@@ -7,7 +7,6 @@ paper's checked BibTeX entry and its venue in the taxonomy.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from .bib import decode_latex_span
@@ -73,11 +72,14 @@ class Citation:
     @staticmethod
     def title_html_of(parts: tuple[tuple[str, bool], ...]) -> str:
         """Title pieces as CSL rich text (see `title_html`)."""
+
+        # Only the markup characters are escaped: citeproc processors (pandoc among them) print
+        # an entity such as `&amp;` literally, so `&` stays as it is.
+        def rich(text: str) -> str:
+            return text.replace("<", "&lt;").replace(">", "&gt;")
+
         return "".join(
-            f'<span class="nocase">{html.escape(text, quote=False)}</span>'
-            if protected
-            else html.escape(text, quote=False)
-            for text, protected in parts
+            f'<span class="nocase">{rich(text)}</span>' if protected else rich(text) for text, protected in parts
         )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .citation import Citation
+from .model import Person
 
 _CAPITALISED = re.compile(r"^[A-Z][a-z]+[:.?!,;]*$")
 _SENTENCE_END = re.compile(r"[:.?!]\s*$")
@@ -69,7 +70,7 @@ def csl_fields(cite: Citation) -> dict[str, object]:
     """The CSL-JSON variables of one citation (without `id` and `type`)."""
     item: dict[str, object] = {
         "title": _title(cite.title_parts),
-        "author": [{"family": a.family, "given": a.first} if a.first else {"literal": a.family} for a in cite.authors],
+        "author": [_csl_name(a) for a in cite.authors],
     }
     if cite.year:
         item["issued"] = {"date-parts": [[cite.year]]}
@@ -93,3 +94,13 @@ def csl_fields(cite: Citation) -> dict[str, object]:
         if value:
             item[name] = value
     return item
+
+
+def _csl_name(person: Person) -> dict[str, str]:
+    """A CSL name: a BibTeX `von` part is a dropping particle, as pandoc reads the .bib (`Lutio, R. de`)."""
+    if not person.first:
+        return {"literal": person.family}
+    name = {"family": person.last, "given": person.first}
+    if person.von:
+        name["dropping-particle"] = person.von
+    return name
