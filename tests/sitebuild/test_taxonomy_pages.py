@@ -12,7 +12,7 @@ from inrsurvey.model import Catalog
 from inrsurvey.render.charts import methods_over_time
 from inrsurvey.render.lineage import NEIGHBOURS_SHOWN
 from inrsurvey.render.taxonomy import editions, years
-from sitehtml import article, method_links, page, parse
+from sitehtml import article, article_text, method_links, page, parse
 
 pytestmark = pytest.mark.build
 
@@ -115,6 +115,19 @@ def test_overview_counts(catalog: Catalog, site_dir: Path) -> None:
     }
     assert counts("tags/") == {t.name: len(catalog.by_tag.get(t.id, ())) for t in catalog.taxonomy.tags}
     assert counts("venues/") == {e.label: len(e.papers) for e in editions(catalog)}
+
+
+def test_scope_sentence_states_the_survey_as_it_stands(catalog: Catalog, site_dir: Path) -> None:
+    """Home and About the data say how many methods, which years and which fields, from the data."""
+    years = sorted(p.year for p in catalog.papers if p.year)
+    dated = sum(1 for p in catalog.papers if p.posted)
+    for url in ("", "about-data/"):
+        text = " ".join(article_text(page(site_dir, url)).split())
+        assert f"The survey holds {len(catalog)} methods, published from {years[0]} to {years[-1]}" in text, url
+        for field in catalog.taxonomy.fields:
+            if catalog.by_field.get(field.name):
+                assert f"{field.name} ({len(catalog.by_field[field.name])})" in text, (url, field.name)
+        assert f"{dated} of them carry the verified date of their first arXiv version" in text, url
 
 
 def test_method_pages_link_related(catalog: Catalog, site_dir: Path) -> None:

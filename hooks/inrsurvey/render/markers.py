@@ -125,6 +125,7 @@ EXPANDERS: dict[str, Callable[[Catalog, str, dict[str, str]], str]] = {
     "table": _task_table,
     "summary-table": lambda c, uri, a: summary_table(c, uri).as_markdown(),
     "stats": lambda c, uri, a: pages.stats_block(c, uri),
+    "scope": lambda c, uri, a: pages.scope_block(c, uri),
     "chart": _chart,
     "recent": _recent,
     "corrections": lambda c, uri, a: pages.corrections_block(c, uri),

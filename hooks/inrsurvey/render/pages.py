@@ -67,6 +67,26 @@ def stats_block(catalog: Catalog, from_uri: str) -> str:
     return f'<div class="inr-stats" data-pagefind-ignore="all" markdown>\n\n{cells}\n\n</div>\n'
 
 
+def scope_block(catalog: Catalog, from_uri: str) -> str:
+    """What the survey covers as it stands: how many methods, which years, which fields."""
+    years = sorted(y for p in catalog.papers if (y := p.year) is not None)
+    firsts = sorted(y for p in catalog.papers if (y := p.first_year) is not None)
+    fields = [
+        f"{link(t.name, from_uri, paths.field(t))} ({len(catalog.by_field[t.name])})"
+        for t in catalog.taxonomy.fields
+        if catalog.by_field.get(t.name)
+    ]
+    dated = sum(1 for p in catalog.papers if p.posted)
+    span = f"published from {years[0]} to {years[-1]}" if years else "with no publication year yet"
+    first = f" (first posted from {firsts[0]} on)" if firsts and firsts[0] < (years[0] if years else firsts[0]) else ""
+    return (
+        f"The survey holds {len(catalog)} {'method' if len(catalog) == 1 else 'methods'}, {span}{first}, "
+        f"in {len(fields)} {'field' if len(fields) == 1 else 'fields'}: {', '.join(fields)}. "
+        f"{dated} of them carry the verified date of their first arXiv version; the others are placed in time "
+        "by their arXiv number or their year of publication.\n"
+    )
+
+
 def recent_block(catalog: Catalog, from_uri: str, limit: int = 6) -> str:
     """The most recently added methods (newest first), linking to the changelog."""
     papers = sorted(catalog.papers, key=lambda p: (p.added or p.sort_date, p.sort_date, p.slug), reverse=True)[:limit]
