@@ -64,8 +64,8 @@ def _vocabulary(catalog: Catalog, uri: str, args: dict[str, str]) -> str:
         rows = [f"| `{t.id}` | {md(t.name)} | {md(t.definition)} |" for t in tax.tags]
         head = "| id | name | rule (when the tag applies) |"
     elif part == "venues":
-        rows = [f"| `{v.id}` | {md(v.name)} | {v.kind} | {md(v.bibtex) or '—'} |" for v in tax.venues]
-        head = "| id | full name | kind | booktitle / journal |"
+        rows = [f"| `{v.id}` | {md(v.label)} | {md(v.name)} | {v.kind} | {md(v.bibtex) or '—'} |" for v in tax.venues]
+        head = "| id | written | full name | kind | booktitle / journal |"
     else:
         raise MarkerError(f'vocabulary marker needs part= fields, tasks, representations, tags or venues, got "{part}"')
     separator = "|" + "|".join("---" for _ in range(head.count("|") - 1)) + "|"
