@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,3 +171,11 @@ def small_survey(papers: Path, names: tuple[str, ...] = SMALL_SURVEY) -> Path:
         shutil.copy(ROOT / "papers" / name, papers / name)
     write_benchmarks_for(papers, {Path(n).stem for n in names if n.endswith(".md")})
     return papers
+
+
+def show_all_cards(page: Any) -> None:
+    """In the live catalog, press "Show all" when the list stops before the end (it shows 200 cards first)."""
+    more = page.locator("button.inr-more")
+    if more.is_visible():
+        more.evaluate("button => button.click()")  # a script's click leaves the focus where the test put it
+        page.wait_for_selector("button.inr-more", state="hidden")

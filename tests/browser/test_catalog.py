@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from helpers import show_all_cards
 from inrsurvey.bib import reparse_fields
 from inrsurvey.model import Catalog
 
@@ -28,6 +29,7 @@ def wait_count(page: Any, count: int) -> None:
 
 
 def shown(page: Any) -> list[str]:
+    show_all_cards(page)
     return page.eval_on_selector_all("ol.inr-results > li.inr-card", "els => els.map(e => e.dataset.slug)")
 
 

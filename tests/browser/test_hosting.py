@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from helpers import ROOT, require_tool, serve
+from helpers import ROOT, require_tool, serve, show_all_cards
 from inrsurvey.model import Catalog
 
 pytestmark = pytest.mark.browser
@@ -25,6 +25,7 @@ def test_works_under_a_sub_path(browser: Any, site_dir: Path, tmp_path: Path, ca
         assert page.inner_text("h1").strip().startswith("LIIF")
         page.click("nav.md-nav a[href$='catalog/']")
         page.wait_for_selector("ol.inr-results > li.inr-card")
+        show_all_cards(page)
         assert page.locator("ol.inr-results > li.inr-card").count() == len(catalog)
         page.goto("tasks/view-synthesis/")
         page.click("text=Open in the catalog")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html as htmlmod
 import posixpath
+import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from inrsurvey.render.links import rel
+from inrsurvey.render.text import md
 
 _part = st.sampled_from(["methods", "tasks", "bib", "a", "b", "venues"])
 _uri = st.builds(
@@ -49,3 +53,17 @@ def test_title_after_name_drops_only_a_repeated_name() -> None:
         == "Direct Voxel Grid Optimization: Super-fast Convergence"
     )
     assert title_after_name(paper("NeRV", "NeRV:")) == "NeRV:"
+
+
+@pytest.mark.parametrize("value", ["sin(ω(|z|+1)z)", "a \\| b", "\\\\|", "|", "x||y"])
+def test_pipes_in_table_cells_stay_in_their_cell(value: str) -> None:
+    """Text with pipes (escaped by `md` or not) is one cell of one row, shown as typed."""
+    import markdown
+
+    from inrsurvey.render.tables import Table
+
+    table = Table(headers=("h", "k"), rows=((md(value), "end"),)).as_markdown()
+    html = markdown.markdown(table, extensions=["tables", "md_in_html"])
+    cells = re.findall(r"<td>(.*?)</td>", html)
+    assert len(cells) == 2 and cells[1] == "end", html
+    assert htmlmod.unescape(cells[0]) == value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,6 +11,10 @@ from . import paths
 from .links import link
 from .text import esc, md
 from .wording import long_date, venue_label
+
+
+_UNESCAPED_PIPE = re.compile(r"(\\*)\|")
+"""A pipe with the run of backslashes before it: odd means Markdown already reads it as a literal pipe."""
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,10 @@ class Table:
         """The table wrapped in a `div` carrying its class and sortable flag."""
 
         def cell(text: str) -> str:
-            return text.replace("|", "\\|").replace("\n", " ")
+            # A pipe already escaped by `md` (odd run of backslashes before it) stays as it is.
+            return _UNESCAPED_PIPE.sub(
+                lambda m: m.group(0) if len(m.group(1)) % 2 else m.group(1) + "\\|", text
+            ).replace("\n", " ")
 
         lines = ["| " + " | ".join(cell(h) for h in self.headers) + " |"]
         lines.append("|" + "|".join("---" for _ in self.headers) + "|")
