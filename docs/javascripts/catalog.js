@@ -81,6 +81,10 @@ class Catalog {
     this.search = el("input", { id: "inr-" + f.id, type: "search", placeholder: "Name, title, author, venue, task, idea", autocomplete: "off" });
     this.search.addEventListener("input", () => { this.state[f.id] = this.search.value.trim(); this.update("replace"); });
     parent.appendChild(this.search);
+    // Keyboard users reach the results (sort, downloads, Compare, the cards) without walking every facet.
+    const skip = el("a", { href: "#inr-results-start", class: "inr-skip-results" }, "Skip the filters to the results");
+    skip.addEventListener("click", (e) => { e.preventDefault(); this.resultsStart.focus(); });
+    parent.appendChild(skip);
   }
 
   /** The panel: the "Only" toggles, a fieldset per checkbox filter, the tags, and a Done button. */
@@ -181,6 +185,8 @@ class Catalog {
   /** The bar (counter, sort, downloads, Compare), the hint, the chips, the result list and "Show all". */
   buildResults() {
     const main = el("div", { class: "inr-catalog-results" });
+    this.resultsStart = el("h2", { id: "inr-results-start", class: "inr-results-heading inr-visually-hidden", tabindex: "-1" }, "Results");
+    this.empty = el("div", { class: "inr-empty", role: "status", hidden: "" });
     this.compareHint = el("p", { id: "inr-compare-hint", class: "inr-compare-hint" });
     this.bibStatus = el("p", { class: "inr-bib-status", role: "alert" });
     this.ignoredNote = el("p", { class: "inr-ignored", role: "status", hidden: "" });
@@ -188,7 +194,7 @@ class Catalog {
     this.list = el("ol", { class: "inr-results" });
     this.more = el("button", { type: "button", class: "md-button inr-more", hidden: "" });
     this.more.addEventListener("click", () => { this.limit = Infinity; this.update(null); });
-    main.append(this.buildBar(), this.compareHint, this.bibStatus, this.ignoredNote, this.chips, this.list, this.more);
+    main.append(this.resultsStart, this.buildBar(), this.compareHint, this.bibStatus, this.ignoredNote, this.chips, this.empty, this.list, this.more);
     return main;
   }
 
@@ -349,6 +355,19 @@ class Catalog {
     const rest = this.visible.length - Math.min(this.limit, this.visible.length);
     this.more.hidden = rest <= 0;
     this.more.textContent = "Show all " + this.visible.length + " methods (" + rest + " more)";
+    this.showEmpty();
+  }
+
+  /** When nothing matches: say so, and offer the way out. */
+  showEmpty() {
+    const none = this.visible.length === 0;
+    this.empty.hidden = !none;
+    if (!none) { this.empty.replaceChildren(); return; }
+    const clear = el("button", { type: "button", class: "md-button inr-empty-clear" }, "Clear all filters");
+    clear.addEventListener("click", () => { this.state = clearedState(this.state); this.update("push"); this.search.focus(); });
+    this.empty.replaceChildren(
+      el("p", null, "No method matches all of these filters. Remove one of the active filters above, or clear them all."),
+      clear);
   }
 
   /** The counter, the download buttons (unless busy) and the Compare control with its hint. */

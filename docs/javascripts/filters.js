@@ -4,7 +4,7 @@
  */
 
 /** The sort orders of the results (the URL's `sort`), with their labels. */
-export const SORTS = new Map([["name", "Name"], ["year", "Year (newest first)"], ["venue", "Venue"]]);
+export const SORTS = new Map([["name", "Name"], ["year", "Year of publication (newest first)"], ["venue", "Venue"]]);
 
 /**
  * The catalog's filters, declared once, in the order of the address, the panel and the chips.
@@ -26,7 +26,7 @@ export const FILTERS = [
   { id: "rep", label: "Representation", field: "representation", value: "multi", display: "checkboxes", vocabulary: "representations" },
   { id: "venue", label: "Venue", field: "venue_slug", value: "single", display: "checkboxes", vocabulary: "venues" },
   { id: "kind", label: "Kind of venue", field: "venue_kind", value: "single", display: "checkboxes", vocabulary: "kinds" },
-  { id: "year", label: "Year", field: "year", value: "single", display: "checkboxes", vocabulary: "years" },
+  { id: "year", label: "Year of publication", field: "year", value: "single", display: "checkboxes", vocabulary: "years" },
   { id: "tag", label: "Tag", field: "tags", value: "multi", display: "tags", vocabulary: "tags" },
   { id: "xtag", label: "Without", field: "tags", value: "multi", display: "tags", vocabulary: "tags", exclude: true },
   { id: "code", label: "With official code", option: "with official code", field: "has_official_code", value: "flag", display: "toggle" },
@@ -57,17 +57,30 @@ function methodYears(methods) {
   return Array.from(seen).sort().reverse();
 }
 
-/** Every vocabulary of the filter table: name -> [{ value, label, definition? }], from the index. */
+/** The values that at least one method has in `field` (a single value or a list). */
+function inUse(methods, field) {
+  const seen = new Set();
+  methods.forEach((m) => { [].concat(m[field]).forEach((v) => seen.add(v)); });
+  return seen;
+}
+
+/**
+ * Every vocabulary of the filter table: name -> [{ value, label, definition? }], from the index.
+ * Only values some method has are offered: a term of the taxonomy no method uses yet would
+ * be an option that always empties the list.
+ */
 export function vocabularies(index) {
-  const tax = index.data.taxonomy;
+  const tax = index.data.taxonomy, methods = index.methods;
+  const used = (list, field, key) => { const s = inUse(methods, field); return list.filter((t) => s.has(key(t))); };
+  const venues = used(tax.venues, "venue_slug", (v) => v.slug);
   return {
-    fields: tax.fields.map((t) => ({ value: t.slug, label: t.name, definition: t.definition })),
-    tasks: tax.tasks.map((t) => ({ value: t.slug, label: t.name, definition: t.definition })),
-    representations: tax.representations.map((r) => ({ value: r.id, label: r.name, definition: r.definition })),
-    venues: tax.venues.map((v) => ({ value: v.slug, label: v.kind === "preprint" ? "arXiv only" : v.id })),
-    kinds: venueKinds(tax.venues).map((k) => ({ value: k, label: capitalize(k) })),
-    years: methodYears(index.methods).map((y) => ({ value: y, label: y })),
-    tags: tax.tags.map((t) => ({ value: t.id, label: t.name, definition: t.definition }))
+    fields: used(tax.fields, "field_slug", (t) => t.slug).map((t) => ({ value: t.slug, label: t.name, definition: t.definition })),
+    tasks: used(tax.tasks, "task_slugs", (t) => t.slug).map((t) => ({ value: t.slug, label: t.name, definition: t.definition })),
+    representations: used(tax.representations, "representation", (r) => r.id).map((r) => ({ value: r.id, label: r.name, definition: r.definition })),
+    venues: venues.map((v) => ({ value: v.slug, label: v.kind === "preprint" ? "arXiv only" : (v.label || v.id) })),
+    kinds: venueKinds(venues).map((k) => ({ value: k, label: capitalize(k) })),
+    years: methodYears(methods).map((y) => ({ value: y, label: y })),
+    tags: used(tax.tags, "tags", (t) => t.id).map((t) => ({ value: t.id, label: t.name, definition: t.definition }))
   };
 }
 

@@ -311,7 +311,7 @@ def _term(
             problems.append(Problem(rel, where, "taxonomy-definition", f"venue '{name}' has no full 'name'"))
         if kind != "preprint" and not _text(item, "bibtex"):
             problems.append(Problem(rel, where, "taxonomy-definition", f"venue '{name}' has no 'bibtex' name"))
-        return Venue(name, _text(item, "name"), _text(item, "bibtex"), kind)
+        return Venue(name, _text(item, "name"), _text(item, "bibtex"), kind, _text(item, "short"))
     definition = _text(item, "definition")
     if not definition:
         problems.append(

@@ -217,7 +217,14 @@ def _taxonomy(catalog: Catalog) -> dict[str, object]:
         "representations": [{"id": r.id, "name": r.name, "definition": r.definition} for r in tax.representations],
         "tags": [{"id": t.id, "name": t.name, "definition": t.definition} for t in tax.tags],
         "venues": [
-            {"id": v.id, "slug": v.slug, "name": v.name, "kind": v.kind, "peer_reviewed": v.peer_reviewed}
+            {
+                "id": v.id,
+                "slug": v.slug,
+                "label": v.label,
+                "name": v.name,
+                "kind": v.kind,
+                "peer_reviewed": v.peer_reviewed,
+            }
             for v in tax.venues
         ],
     }

@@ -146,11 +146,17 @@ class Venue:
     name: str
     bibtex: str
     kind: str
+    short: str = ""
 
     @property
     def slug(self) -> str:
         """The venue's URL slug."""
         return slugify(self.id)
+
+    @property
+    def label(self) -> str:
+        """How the venue is written in running text: its `short` name (`SIGGRAPH Asia`), else its id."""
+        return self.short or self.id
 
     @property
     def peer_reviewed(self) -> bool:

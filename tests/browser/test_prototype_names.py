@@ -77,7 +77,7 @@ ADDED = sorted(METHODS)
         (
             "?year=constructor&kind=toString&sel=__proto__,constructor",
             ALL,
-            ["Year “constructor”", "Kind of venue “toString”", "Selected “__proto__”"],
+            ["Year of publication “constructor”", "Kind of venue “toString”", "Selected “__proto__”"],
             [],
         ),
         ("?field=no-such-field&tag=", ALL, ["Field “no-such-field”"], []),

@@ -12,7 +12,7 @@ from inrsurvey.model import Catalog
 from inrsurvey.render.charts import methods_over_time
 from inrsurvey.render.lineage import NEIGHBOURS_SHOWN
 from inrsurvey.render.taxonomy import editions, years
-from sitehtml import article, method_links, page, parse
+from sitehtml import article, article_text, method_links, page, parse
 
 pytestmark = pytest.mark.build
 
@@ -85,7 +85,10 @@ def test_year_pages(catalog: Catalog, site_dir: Path) -> None:
 def test_tag_pages(catalog: Catalog, site_dir: Path) -> None:
     for tag in catalog.taxonomy.tags:
         expected = {p.slug for p in catalog.by_tag.get(tag.id, ())}
-        assert once(method_links(site_dir, f"tags/{tag.id}/")) == expected, tag.id
+        links = method_links(site_dir, f"tags/{tag.id}/")
+        assert once(links) == expected, tag.id
+        by_name = sorted(catalog.by_tag.get(tag.id, ()), key=lambda p: (p.name.casefold(), p.slug))
+        assert list(dict.fromkeys(links)) == [p.slug for p in by_name], tag.id
         assert tag.definition in " ".join(e.text for e in article(page(site_dir, f"tags/{tag.id}/")))
 
 
@@ -115,6 +118,29 @@ def test_overview_counts(catalog: Catalog, site_dir: Path) -> None:
     }
     assert counts("tags/") == {t.name: len(catalog.by_tag.get(t.id, ())) for t in catalog.taxonomy.tags}
     assert counts("venues/") == {e.label: len(e.papers) for e in editions(catalog)}
+
+
+def test_scope_sentence_states_the_survey_as_it_stands(catalog: Catalog, site_dir: Path) -> None:
+    """Home and About the data say how many methods, which years and which fields, from the data."""
+    years = sorted(p.year for p in catalog.papers if p.year)
+    dated = sum(1 for p in catalog.papers if p.posted)
+    for url in ("", "about-data/"):
+        text = " ".join(article_text(page(site_dir, url)).split())
+        assert f"The survey holds {len(catalog)} methods, published from {years[0]} to {years[-1]}" in text, url
+        for field in catalog.taxonomy.fields:
+            if catalog.by_field.get(field.name):
+                assert f"{field.name} ({len(catalog.by_field[field.name])})" in text, (url, field.name)
+        assert f"{dated} of them carry the verified date of their first arXiv version" in text, url
+
+
+def test_home_statistics_link_to_what_they_count(catalog: Catalog, site_dir: Path) -> None:
+    """The home page's counts of methods with code and peer-reviewed open the catalog filtered to them."""
+    stats = [e for e in article(page(site_dir, "")) if e.tag == "a" and "catalog/?" in (e.attrs.get("href") or "")]
+    found = {(e.attrs.get("href") or "").split("?", 1)[1]: e.text for e in stats}
+    assert found == {"peer=1": "peer-reviewed", "code=1": "with official code"}
+    text = " ".join(article_text(page(site_dir, "")).split())
+    assert f"{sum(1 for p in catalog.papers if p.has_official_code)} with official code" in text
+    assert f"{sum(1 for p in catalog.papers if p.joined.venue.peer_reviewed)} peer-reviewed" in text
 
 
 def test_method_pages_link_related(catalog: Catalog, site_dir: Path) -> None:

@@ -141,3 +141,20 @@ def test_page_size_does_not_grow_with_the_number_of_descendants() -> None:
         catalog = hub_catalog(children)
         links.append(len(re.findall(r"\]\(", neighbourhood(catalog, catalog.by_slug["hub"]))))
     assert links == [1 + 2 * NEIGHBOURS_SHOWN + 2 + 1] * 2  # root, two capped levels, two "more", the graph
+
+
+def test_node_labels_use_the_authors_names_not_the_original_surveys_label() -> None:
+    """A long name shows its authors' short form; the original survey's invented label is search-only."""
+    from dataclasses import replace
+
+    from inrsurvey.model import SurveyLabel
+    from inrsurvey.render.lineage import LABEL_CHARS, node_label
+
+    long_name = "Neural Reflectance Fields for Appearance Acquisition"
+    assert len(long_name) > LABEL_CHARS
+    base = paper("nrf", dt.date(2020, 8, 9), name=long_name)
+    invented = replace(base, aliases=("NRFAA",), survey=SurveyLabel("NRFAA", "3D Vision", "View Synthesis"))
+    assert node_label(invented) == long_name  # cut by the stylesheet, never replaced by the invented label
+    authors = replace(base, aliases=("NRFAA", "NeuRefl"), survey=SurveyLabel("NRFAA", "3D Vision", "View Synthesis"))
+    assert node_label(authors) == "NeuRefl"
+    assert node_label(replace(base, aliases=("NRFAA",))) == "NRFAA"  # an alias of the authors' own is used

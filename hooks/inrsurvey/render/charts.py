@@ -171,7 +171,7 @@ def venue_chart(catalog: Catalog) -> str:
     counts = Counter(p.venue for p in catalog.papers)
     items = sorted(
         (
-            (v.id if v.kind != "preprint" else "arXiv only", counts[v.id])
+            (v.label if v.kind != "preprint" else "arXiv only", counts[v.id])
             for v in catalog.taxonomy.venues
             if counts[v.id]
         ),

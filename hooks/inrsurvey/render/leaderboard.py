@@ -18,7 +18,7 @@ from .pagefront import page_front
 from .sanitize import fence
 from .tables import Table
 from .text import esc, md
-from .wording import author_short, venue_label
+from .wording import author_short, counted, venue_label
 
 REPORTED_NOTE = (
     "These are the numbers each method's own paper reports, copied as printed, with the table they come "
@@ -182,7 +182,7 @@ def benchmark_page(catalog: Catalog, bench: Benchmark) -> str:
     tasks = [t for t in catalog.taxonomy.tasks if t.name in bench.tasks]
     metrics = board_metrics(catalog, bench)
     parts = [
-        page_front(bench.name, f"Reported results on {bench.name}: {len(methods)} methods."),
+        page_front(bench.name, f"Reported results on {bench.name}: {counted(len(methods), 'method')}."),
         f"# {md(bench.name)}\n",
         f"{REPORTED_NOTE}\n{{: .inr-definition }}\n",
         f"**Protocol.** {md(bench.protocol)}\n",
@@ -241,7 +241,7 @@ def benchmarks_index(catalog: Catalog) -> str:
             page_front("Benchmarks", "Benchmark results as the papers report them."),
             "# Benchmarks\n",
             f"{REPORTED_NOTE}\n{{: .inr-definition }}\n",
-            f"{reported} methods report results on {len(catalog.benchmarks.benchmarks)} benchmarks. "
+            f"{counted(reported, 'method reports', 'methods report')} results on {counted(len(catalog.benchmarks.benchmarks), 'benchmark')}. "
             f"Every number is also in {link('data/results.json', uri, paths.RESULTS_JSON)} and "
             f"{link('data/results.csv', uri, paths.RESULTS_CSV)}.\n",
             table.as_markdown(),

@@ -30,12 +30,14 @@ NEIGHBOURS_SHOWN = 8
 def node_label(paper: Paper) -> str:
     """The text inside a node: the name, else its shortest alias that fits, else the name.
 
-    A name that still does not fit is cut with an ellipsis by the stylesheet; the
-    link's title and accessible name carry it in full.
+    The original survey's own label is kept as an alias for search only: the graph never
+    shows it in place of the authors' name. A name that still does not fit is cut with an
+    ellipsis by the stylesheet; the link's title and accessible name carry it in full.
     """
     if len(paper.name) <= LABEL_CHARS:
         return paper.name
-    fitting = sorted((a for a in paper.aliases if len(a) <= LABEL_CHARS), key=lambda a: (len(a), a))
+    invented = paper.survey.label if paper.survey else None
+    fitting = sorted((a for a in paper.aliases if len(a) <= LABEL_CHARS and a != invented), key=lambda a: (len(a), a))
     return fitting[0] if fitting else paper.name
 
 
@@ -159,7 +161,7 @@ def lineage_tables(catalog: Catalog, from_uri: str) -> str:
             rows.append((method, md(posted_text(paper)), _names(builds, from_uri), _names(later, from_uri)))
         label = half_year_label(key)
         table = Table(
-            ("Method", "First posted", "Builds on", "Built on by"),
+            ("Method", "First posted", "Builds on", "Later methods building on it"),
             tuple(rows),
             f"Methods first posted {label}",
             sortable=False,
@@ -256,7 +258,7 @@ def neighbourhood(catalog: Catalog, paper: Paper) -> str:
         first, second = neighbour_levels(catalog, paper, upward)
         one = len(first.shown) + first.more == 1
         if first.shown:
-            lines.append(_level_line(first, "Builds on" if upward else "Built on by", uri, anchor))
+            lines.append(_level_line(first, "Builds on" if upward else "Later methods building on it", uri, anchor))
         if second.shown:
             label = (
                 ("which builds on" if one else "which build on")

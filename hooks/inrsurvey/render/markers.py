@@ -64,8 +64,8 @@ def _vocabulary(catalog: Catalog, uri: str, args: dict[str, str]) -> str:
         rows = [f"| `{t.id}` | {md(t.name)} | {md(t.definition)} |" for t in tax.tags]
         head = "| id | name | rule (when the tag applies) |"
     elif part == "venues":
-        rows = [f"| `{v.id}` | {md(v.name)} | {v.kind} | {md(v.bibtex) or '—'} |" for v in tax.venues]
-        head = "| id | full name | kind | booktitle / journal |"
+        rows = [f"| `{v.id}` | {md(v.label)} | {md(v.name)} | {v.kind} | {md(v.bibtex) or '—'} |" for v in tax.venues]
+        head = "| id | written | full name | kind | booktitle / journal |"
     else:
         raise MarkerError(f'vocabulary marker needs part= fields, tasks, representations, tags or venues, got "{part}"')
     separator = "|" + "|".join("---" for _ in range(head.count("|") - 1)) + "|"
@@ -125,6 +125,7 @@ EXPANDERS: dict[str, Callable[[Catalog, str, dict[str, str]], str]] = {
     "table": _task_table,
     "summary-table": lambda c, uri, a: summary_table(c, uri).as_markdown(),
     "stats": lambda c, uri, a: pages.stats_block(c, uri),
+    "scope": lambda c, uri, a: pages.scope_block(c, uri),
     "chart": _chart,
     "recent": _recent,
     "corrections": lambda c, uri, a: pages.corrections_block(c, uri),

@@ -11,11 +11,11 @@ from collections import defaultdict
 
 from ..model import Catalog, Paper
 from . import charts, paths
-from .links import link
+from .links import link, rel
 from .pagefront import page_front
 from .tables import summary_table
 from .text import md
-from .wording import author_short, long_date, title_after_name, venue_label
+from .wording import author_short, counted, long_date, title_after_name, venue_label
 
 
 def summary_page(catalog: Catalog) -> str:
@@ -60,11 +60,39 @@ def stats_block(catalog: Catalog, from_uri: str) -> str:
         (c["tasks"], "tasks", paths.TASKS),
         (c["venues"], "venues", paths.VENUES),
         (c["tags"], "tags", paths.TAGS),
-        (c["peer_reviewed"], "peer-reviewed", paths.VENUES),
-        (c["with_code"], "with official code", paths.CATALOG),
+        (c["peer_reviewed"], "peer-reviewed", paths.CATALOG + "?peer=1"),
+        (c["with_code"], "with official code", paths.CATALOG + "?code=1"),
     ]
-    cells = "\n".join(f"- **{n}** {link(label, from_uri, target)}" for n, label, target in items)
+    cells = "\n".join(f"- **{n}** {_stat_link(label, from_uri, target)}" for n, label, target in items)
     return f'<div class="inr-stats" data-pagefind-ignore="all" markdown>\n\n{cells}\n\n</div>\n'
+
+
+def scope_block(catalog: Catalog, from_uri: str) -> str:
+    """What the survey covers as it stands: how many methods, which years, which fields."""
+    years = sorted(y for p in catalog.papers if (y := p.year) is not None)
+    firsts = sorted(y for p in catalog.papers if (y := p.first_year) is not None)
+    fields = [
+        f"{link(t.name, from_uri, paths.field(t))} ({len(catalog.by_field[t.name])})"
+        for t in catalog.taxonomy.fields
+        if catalog.by_field.get(t.name)
+    ]
+    dated = sum(1 for p in catalog.papers if p.posted)
+    span = f"published from {years[0]} to {years[-1]}" if years else "with no publication year yet"
+    first = f" (first posted from {firsts[0]} on)" if firsts and firsts[0] < (years[0] if years else firsts[0]) else ""
+    return (
+        f"The survey holds {counted(len(catalog), 'method')}, {span}{first}, "
+        f"in {counted(len(fields), 'field')}: {', '.join(fields)}. "
+        f"{dated} of them carry the verified date of their first arXiv version; the others are placed in time "
+        "by their arXiv number or their year of publication.\n"
+    )
+
+
+def _stat_link(label: str, from_uri: str, target: str) -> str:
+    """A link to an overview page, or to the catalog with a filter (`catalog.md?code=1`)."""
+    page, _, query = target.partition("?")
+    if not query:
+        return link(label, from_uri, page)
+    return f"[{md(label)}]({rel(from_uri, page)}?{query})"
 
 
 def recent_block(catalog: Catalog, from_uri: str, limit: int = 6) -> str:

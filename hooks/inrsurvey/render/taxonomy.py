@@ -6,7 +6,6 @@ term's facet preset, and offers the .bib of its methods.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -18,7 +17,7 @@ from .pagefront import page_front
 from .paths import edition_slug
 from .tables import comparison_table
 from .text import md
-from .wording import author_short, venue_label
+from .wording import author_short, counted, venue_label
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def field_page(catalog: Catalog, term: Term) -> str:
         _front(term.name, term.definition),
         f"# {md(term.name)}\n",
         f"{md(term.definition)}\n{{: .inr-definition }}\n",
-        f"{len(papers)} {'method' if len(papers) == 1 else 'methods'} in this field.\n",
+        f"{counted(len(papers), 'method')} in this field.\n",
         _actions(uri, paths.group_bib("field", term.slug), len(papers), {"field": term.slug}),
     ]
     for task in catalog.taxonomy.tasks:
@@ -223,28 +222,17 @@ def year_papers(catalog: Catalog, year: int) -> list[Paper]:
     return [p for p in catalog.papers if p.year == year or (p.posted and p.posted.year == year)]
 
 
-def listing_arguments(name: str) -> str:
-    """The arguments of Material's listing comment for one tag: YAML that cannot end the comment.
-
-    The comment ends at the first `-->` (the plugin's pattern), so `-`, `<`, `>` and `!`
-    are written as YAML escapes inside the double-quoted name; YAML reads them back.
-    """
-    text = json.dumps({"include": [name]}, ensure_ascii=False)
-    return text.translate({ord(c): f"\\u{ord(c):04x}" for c in "-<>!"})
-
-
 def tag_page(catalog: Catalog, tag: Tag) -> str:
-    """A tag's page: definition, then Material's listing of the pages carrying the tag."""
+    """A tag's page: definition, then its methods by name (title, first author, venue and year)."""
     uri = paths.tag(tag)
-    papers = catalog.by_tag.get(tag.id, ())
-    listing = listing_arguments(tag.name)
+    papers = sorted(catalog.by_tag.get(tag.id, ()), key=lambda p: (p.name.casefold(), p.slug))
     return "\n".join(
         [
             _front(tag.name, tag.definition, exclude_from_search=True),
             f"# {md(tag.name)}\n",
             f"{md(tag.definition)}\n{{: .inr-definition }}\n",
             _actions(uri, paths.group_bib("tag", tag.id), len(papers), {"tag": tag.id}),
-            f"<!-- material/tags {listing} -->\n",
+            method_list(catalog, papers, uri),
         ]
     )
 

@@ -8,6 +8,11 @@ from collections.abc import Sequence
 from ..model import Catalog, Paper, Person, Venue
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """`count` with its noun in the right number: `1 method`, `2 methods`."""
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"
+
+
 def title_after_name(paper: Paper) -> str:
     """The title without a leading `Name:` that only repeats the method's name.
 
@@ -45,7 +50,7 @@ def venue_label(venue: Venue, year: int | None) -> str:
     """`CVPR 2021`, or `arXiv preprint` for preprints."""
     if venue.kind == "preprint":
         return "arXiv preprint"
-    return f"{venue.id} {year}" if year else venue.id
+    return f"{venue.label} {year}" if year else venue.label
 
 
 def long_date(day: dt.date) -> str:
@@ -56,6 +61,6 @@ def long_date(day: dt.date) -> str:
 def plain_citation(catalog: Catalog, paper: Paper) -> str:
     """A one-line citation for slides and e-mails: authors, title, venue, year."""
     venue = paper.joined.venue
-    where = f"arXiv:{paper.arxiv}" if venue.kind == "preprint" and paper.arxiv else venue.id
+    where = f"arXiv:{paper.arxiv}" if venue.kind == "preprint" and paper.arxiv else venue.label
     authors = author_short(paper.authors, paper.entry.et_al).removesuffix(".")
     return f"{authors}. {paper.title}. {where}, {paper.year}."
