@@ -4,7 +4,8 @@ Run with the project's environment, from the repository root:
 
     .venv/bin/python bench/scale.py --methods 100 1000 5000
 
-For each N it writes N valid synthetic methods (seeded, deterministic) beside a copy
+For each N it writes N valid synthetic methods (seeded, deterministic; about a third of
+them with benchmark results on the project's declared benchmarks) beside a copy
 of the real mkdocs.yml and docs/, then builds (a) the site with the project's hooks and
 (b) the same pages staged by `inrsurvey stage` and built by plain MkDocs + Material,
 and prints one JSON object per N on its own line. Times are medians of --repeat runs.
@@ -45,7 +46,9 @@ def make_project(base: Path, methods: int, seed: int) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for name in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    write_synthetic(project / "papers", methods, seed=seed, taxonomy_file=ROOT / "papers" / "taxonomy.yml")
+    write_synthetic(
+        project / "papers", methods, seed=seed, taxonomy_file=ROOT / "papers" / "taxonomy.yml", results=True
+    )
     return project
 
 
@@ -103,6 +106,20 @@ def site_sizes(site: Path) -> dict[str, float]:
         "search_index_kb": round(index / 1024, 1),
         "search_index_kb_per_method": round(index / 1024 / max(len(method_pages), 1), 2),
         "lineage_page_kb": round((site / "lineage" / "index.html").stat().st_size / 1024, 1),
+        **board_sizes(site),
+    }
+
+
+def board_sizes(site: Path) -> dict[str, float]:
+    """The benchmark boards: how many, the largest page, and the results export with its row count."""
+    boards = [p.stat().st_size / 1024 for p in site.glob("benchmarks/*/index.html")]
+    exported = site / "data" / "results.json"
+    records = len(json.loads(exported.read_text(encoding="utf-8"))["results"]) if exported.is_file() else 0
+    return {
+        "boards": len(boards),
+        "board_kb_max": round(max(boards, default=0.0), 1),
+        "results": records,
+        "results_json_kb": round(exported.stat().st_size / 1024, 1) if exported.is_file() else 0.0,
     }
 
 

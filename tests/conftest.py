@@ -57,11 +57,12 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, Path]:
-    """A generated survey of 500 valid methods and its strict build, shared by the tests at scale."""
+    """A generated survey of 500 valid methods (a third with benchmark results) and its strict
+    build, shared by the tests at scale."""
     from synthetic import write_synthetic
 
     base = tmp_path_factory.mktemp("synthetic-500")
-    write_synthetic(base / "papers", 500, seed=11)
+    write_synthetic(base / "papers", 500, seed=11, results=True)
     result = load_catalog(base / "papers")
     assert result.catalog is not None and not result.problems
     site = copy_site(base / "src", base / "papers")

@@ -4,10 +4,14 @@
  * through data.js), so the address alone reproduces the view. Unknown slugs are named in a visible message;
  * fewer than the minimum or more than the maximum of methods are explained (beyond the
  * maximum, the first ones are shown and the rest named). "Download BibTeX" fetches exactly
- * the shown entries. All data is inserted with textContent and checked URLs, never as HTML.
+ * the shown entries. Below the facts, one row per benchmark that at least two of the shown
+ * methods report on, with the numbers as their papers print them (data/results.json, loaded
+ * after the table; the table's data-results says when the rows are in: "shown", "none" when
+ * no benchmark is shared, "failed"). All data is inserted with textContent and checked URLs,
+ * never as HTML.
  */
 import { el, safeUrl } from "./dom.js";
-import { bibDownload, bibtexOf, loadIndex } from "./data.js";
+import { bibDownload, bibtexOf, loadIndex, loadResults } from "./data.js";
 
 const MAX_SLUG_SHOWN = 64;
 
@@ -135,6 +139,79 @@ function table(index, methods) {
   return wrap;
 }
 
+/** The benchmarks, in declared order, that at least two of `methods` report on. */
+export function sharedBenchmarks(results, methods) {
+  return results.benchmarks.filter(function (bench) {
+    return methods.filter(function (m) {
+      var perBench = results.byMethod.get(m.slug);
+      return perBench !== undefined && perBench.has(bench.id);
+    }).length >= 2;
+  });
+}
+
+/** One reported result as text: "PSNR 27.21 · SSIM 0.815 (variant)". */
+function resultText(results, row) {
+  var values = row.values.map(function (pair) {
+    var metric = results.metrics.get(pair[0]);
+    return (metric ? metric.name : pair[0]) + " " + pair[1];
+  }).join(" · ");
+  return values + (row.variant ? " (" + row.variant + ")" : "");
+}
+
+function resultCell(results, rows) {
+  return list(rows.map(function (row) {
+    var span = el("span", { class: "inr-compare-result" }, resultText(results, row));
+    if (row.protocol || row.scenes.length) {
+      var note = [row.protocol, row.scenes.length ? row.scenes.length + " scenes: " + row.scenes.join(", ") : ""]
+        .filter(Boolean).join("; ");
+      span.appendChild(el("span", { class: "inr-compare-deviation" }, " — deviates: " + note));
+    }
+    span.title = "Where: " + row.source;
+    return span;
+  }));
+}
+
+/** Rows for the benchmarks the shown methods share, after a heading row; returns how many. */
+function addResultRows(body, index, results, methods) {
+  var shared = sharedBenchmarks(results, methods);
+  if (!shared.length) return 0;
+  var heading = el("tr", { "data-row": "results" });
+  heading.appendChild(el("th", { scope: "colgroup", colspan: String(methods.length + 1), class: "inr-compare-group" },
+    "Reported results on the benchmarks these methods share, as each paper prints them (not re-run under one protocol)"));
+  body.appendChild(heading);
+  shared.forEach(function (bench) {
+    var tr = el("tr", { "data-row": "benchmark:" + bench.id });
+    var th = el("th", { scope: "row" });
+    th.appendChild(el("a", { href: new URL(bench.url, index.base).href }, bench.name));
+    tr.appendChild(th);
+    methods.forEach(function (m) {
+      var perBench = results.byMethod.get(m.slug);
+      var rows = perBench !== undefined ? perBench.get(bench.id) : undefined;
+      var td = el("td", { "data-slug": m.slug });
+      if (rows === undefined) td.appendChild(el("span", { class: "inr-compare-none" }, "none"));
+      else td.appendChild(resultCell(results, rows));
+      tr.appendChild(td);
+    });
+    body.appendChild(tr);
+  });
+  return shared.length;
+}
+
+/** Load the reported results and add the shared benchmarks' rows to the shown table. */
+function showResults(wrap, index, methods) {
+  var t = wrap.querySelector("table");
+  loadResults(index)
+    .then(function (results) {
+      var added = addResultRows(t.querySelector("tbody"), index, results, methods);
+      t.setAttribute("data-results", added ? "shown" : "none");
+    })
+    .catch(function (error) {
+      t.setAttribute("data-results", "failed");
+      wrap.parentNode.insertBefore(el("p", { class: "inr-compare-message", role: "alert" },
+        "The reported results could not load (" + error.message + ")."), wrap.nextSibling);
+    });
+}
+
 function actions(index, methods) {
   var bar = el("div", { class: "inr-compare-actions" });
   var status = el("p", { class: "inr-bib-status", role: "alert" });
@@ -161,7 +238,9 @@ function render(root, index) {
   explain(app, index, unknown, known, shown);
   if (shown.length) {
     app.appendChild(actions(index, shown));
-    app.appendChild(table(index, shown));
+    var wrap = table(index, shown);
+    app.appendChild(wrap);
+    showResults(wrap, index, shown);
     document.title = "Compare " + shown.map(function (m) { return m.name; }).join(", ") + " - " + document.title.replace(/^Compare methods - /, "");
   }
   root.appendChild(app);

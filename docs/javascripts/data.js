@@ -1,7 +1,8 @@
 /* INR Survey: the compact index (data/catalog.json), BibTeX on demand and downloads, shared by
  * the catalog and compare views. The index is fetched once per page session (kept across
  * instant navigation); BibTeX only when a download is asked for: bib/<key>.bib for a few
- * entries, data/papers.json (the full export) for many.
+ * entries, data/papers.json (the full export) for many; the reported results
+ * (data/results.json) only on the compare page.
  */
 import { el, siteRoot } from "./dom.js";
 
@@ -11,6 +12,7 @@ const FEW_BIB = 24;  // up to this many entries are fetched one file each; more 
 const indexCache = new Map();  // absolute URL -> promise of the expanded index
 const bibCache = new Map();  // citation key -> BibTeX entry text
 let papersPromise = null;
+let resultsPromise = null;
 
 function fetchOk(url) {
   return fetch(url).then((response) => {
@@ -76,6 +78,46 @@ export function loadIndex(src) {
     promise.catch(() => { indexCache.delete(url); });
   }
   return indexCache.get(url);
+}
+
+/**
+ * A promise of the reported results (data/results.json, fetched once): `benchmarks` in declared
+ * order, `metrics` by id, and `byMethod`, each method's results on each benchmark
+ * (slug -> benchmark id -> results), a result being the numbers one paper row prints
+ * (same variant, deviation, scenes and source) with its `values` in the benchmark's metric order.
+ */
+export function loadResults(index) {
+  resultsPromise = resultsPromise || fetchOk(index.url("results")).then((r) => r.json()).then(groupResults);
+  resultsPromise.catch(() => { resultsPromise = null; });
+  return resultsPromise;
+}
+
+function groupResults(data) {
+  const metrics = byKey(data.metrics, "id");
+  const benchmarks = byKey(data.benchmarks, "id");
+  const byMethod = new Map();
+  data.results.forEach((record) => {
+    if (!benchmarks.has(record.benchmark)) return;
+    if (!byMethod.has(record.method)) byMethod.set(record.method, new Map());
+    const perBench = byMethod.get(record.method);
+    if (!perBench.has(record.benchmark)) perBench.set(record.benchmark, new Map());
+    const rows = perBench.get(record.benchmark);
+    const key = JSON.stringify([record.variant, record.protocol, record.scenes, record.source]);
+    if (!rows.has(key)) {
+      rows.set(key, { variant: record.variant, protocol: record.protocol, scenes: record.scenes || [], source: record.source, values: new Map() });
+    }
+    rows.get(key).values.set(record.metric, record.printed);
+  });
+  byMethod.forEach((perBench) => {
+    perBench.forEach((rows, id) => {
+      const order = benchmarks.get(id).metrics;
+      perBench.set(id, Array.from(rows.values()).map((row) => {
+        row.values = order.filter((m) => row.values.has(m)).map((m) => [m, row.values.get(m)]);
+        return row;
+      }));
+    });
+  });
+  return { benchmarks: data.benchmarks, metrics, byMethod };
 }
 
 /** Fill the BibTeX cache for `missing` from their bib/<key>.bib files. */

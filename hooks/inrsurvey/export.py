@@ -264,6 +264,7 @@ def catalog_json(catalog: Catalog) -> str:
             "method": paths.page_url(paths.method("{slug}")),
             "bib": paths.bib("{key}"),
             "papers": paths.PAPERS_JSON,
+            "results": paths.RESULTS_JSON,
             "catalog": paths.page_url(paths.CATALOG),
             "compare": paths.page_url(paths.COMPARE),
         },

@@ -253,3 +253,76 @@ def test_phone_table_scrolls_with_the_labels_in_view(browser: Any, base_url: str
     last = tab.locator(f'tr[data-row="venue"] td[data-slug="{CHOSEN[-1]}"]').bounding_box()
     assert last is not None and last["x"] + last["width"] <= 375 + 1
     context.close()
+
+
+@pytest.fixture(scope="module")
+def results(site_dir: Path) -> dict[str, Any]:
+    return json.loads((site_dir / "data" / "results.json").read_text(encoding="utf-8"))
+
+
+def reported(results: dict[str, Any]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Each method's records on each benchmark, from the built data/results.json."""
+    found: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for record in results["results"]:
+        found.setdefault(record["method"], {}).setdefault(record["benchmark"], []).append(record)
+    return found
+
+
+def results_rows(page: Any) -> list[str]:
+    page.wait_for_selector("table.inr-compare-table[data-results]", state="attached")
+    return page.eval_on_selector_all(
+        'table.inr-compare-table tr[data-row^="benchmark:"]', "rows => rows.map(r => r.dataset.row.slice(10))"
+    )
+
+
+def test_shared_benchmarks_get_rows_with_the_printed_numbers(
+    page: Any, data: dict[str, Any], results: dict[str, Any], site_dir: Path
+) -> None:
+    by_method = reported(results)
+    ordered = [b["id"] for b in results["benchmarks"]]
+
+    def reporting(bench: str) -> list[str]:
+        return sorted(m for m, benches in by_method.items() if bench in benches)
+
+    # A result with a protocol note, on a benchmark that other methods report on too.
+    deviating = next(r for r in results["results"] if r["protocol"] and len(reporting(r["benchmark"])) >= 3)
+    others = [m for m in reporting(deviating["benchmark"]) if m != deviating["method"]][:2]
+    without = next(m["slug"] for m in data["methods"] if m["slug"] not in by_method)
+    slugs = [deviating["method"], *others, without]
+    open_compare(page, slugs)
+    shared = [b for b in ordered if sum(1 for s in slugs if b in by_method.get(s, {})) >= 2]
+    assert deviating["benchmark"] in shared and results_rows(page) == shared
+    assert "deviates: " + deviating["protocol"] in cell(
+        page, "benchmark:" + deviating["benchmark"], deviating["method"]
+    )
+    assert page.get_attribute("table.inr-compare-table", "data-results") == "shown"
+    heading = page.inner_text('tr[data-row="results"] th')
+    assert "as each paper prints them" in heading and "not re-run" in heading
+    names = {m["id"]: m["name"] for m in results["metrics"]}
+    benches = {b["id"]: b for b in results["benchmarks"]}
+    for bench in shared:
+        link = page.locator(f'tr[data-row="benchmark:{bench}"] th a')
+        assert link.inner_text() == benches[bench]["name"]
+        assert (site_dir / benches[bench]["url"] / "index.html").is_file()
+        assert link.get_attribute("href").endswith("/" + benches[bench]["url"])
+        for slug in slugs:
+            text = cell(page, f"benchmark:{bench}", slug)
+            records = by_method.get(slug, {}).get(bench, [])
+            if not records:
+                assert text == "none"
+            for record in records:
+                assert f"{names[record['metric']]} {record['printed']}" in text
+                assert not record["variant"] or f"({record['variant']})" in text
+                assert not record["protocol"] or f"deviates: {record['protocol']}" in text
+    # The facts above the results are unchanged, and nothing was inserted as HTML.
+    check_table(page, data, slugs)
+
+
+def test_no_shared_benchmark_adds_no_rows(page: Any, data: dict[str, Any], results: dict[str, Any]) -> None:
+    by_method = reported(results)
+    alone = [m["slug"] for m in data["methods"] if m["slug"] not in by_method][:2]
+    one = next(iter(sorted(by_method)))
+    open_compare(page, [one, *alone])
+    assert results_rows(page) == []
+    assert page.get_attribute("table.inr-compare-table", "data-results") == "none"
+    assert page.locator('tr[data-row="results"]').count() == 0

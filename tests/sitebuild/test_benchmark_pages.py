@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from inrsurvey.model import Catalog
+from sitehtml import article, page, resolve
 
 pytestmark = pytest.mark.build
 
@@ -64,3 +66,37 @@ def test_task_pages_link_their_benchmarks(catalog: Catalog, site_dir: Path) -> N
             assert (f'href="../../benchmarks/{bench.id}/"' in html) == expected, (task.name, bench.id)
             linked += expected
     assert linked >= len(catalog.benchmarks.benchmarks)
+
+
+def board_rows(site: Path, bench_id: str) -> Counter[str]:
+    """The methods linked from the rows of a board's table (one link per row), with repeats."""
+    url = f"benchmarks/{bench_id}/"
+    return Counter(
+        resolve(url, e.attrs["href"]).removeprefix("methods/").strip("/")
+        for e in article(page(site, url))
+        if e.tag == "a"
+        and any("inr-board" in a.split(".")[1:] for a in e.ancestors)
+        and "tbody." in e.ancestors
+        and resolve(url, e.attrs.get("href", "")).startswith("methods/")
+    )
+
+
+def test_generated_survey_boards_at_scale(synthetic_site: tuple[Catalog, Path]) -> None:
+    """500 generated methods, a third with results: each board has one row per result, and
+    results.json holds every number once."""
+    catalog, site = synthetic_site
+    reported = [(p, r) for p in catalog.papers for r in p.results or ()]
+    assert len(reported) > 100 and len(catalog.results_by_benchmark) == len(catalog.benchmarks.benchmarks)
+    for bench in catalog.benchmarks.benchmarks:
+        expected = Counter(p.slug for p, r in reported if r.benchmark == bench.id)
+        assert board_rows(site, bench.id) == expected, bench.id
+    data = json.loads((site / "data" / "results.json").read_text(encoding="utf-8"))
+    assert Counter((r["method"], r["benchmark"], r["variant"], r["metric"]) for r in data["results"]) == Counter(
+        (p.slug, r.benchmark, r.variant or None, metric) for p, r in reported for metric, _ in r.values
+    )
+
+
+def test_real_boards_have_one_row_per_result(catalog: Catalog, site_dir: Path) -> None:
+    for bench in catalog.benchmarks.benchmarks:
+        expected = Counter(p.slug for p, _ in catalog.results_by_benchmark.get(bench.id, ()))
+        assert board_rows(site_dir, bench.id) == expected, bench.id

@@ -130,7 +130,8 @@ def test_catalog_json_is_the_full_export_without_bibtex(catalog: Catalog, site_d
         )
     for name in ("catalog", "compare"):
         assert (site_dir / index["urls"][name] / "index.html").is_file()
-    assert (site_dir / index["urls"]["papers"]).is_file()
+    for name in ("papers", "results"):
+        assert (site_dir / index["urls"][name]).is_file()
     assert index["compare_limits"] == {"min": 2, "max": 8}
     assert (site_dir / "data" / "catalog.json").stat().st_size < (site_dir / "data" / "papers.json").stat().st_size / 2
 

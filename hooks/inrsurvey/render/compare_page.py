@@ -1,8 +1,9 @@
 """The compare page: a side-by-side table of 2 to 8 methods named in its URL.
 
 The table (`compare/?methods=nerf,siren,liif`) is built in the browser by the compare
-script from the compact index `data/catalog.json`. The page itself holds only the frame
-and a note for readers without JavaScript.
+script from the compact index `data/catalog.json`, with rows for the benchmarks the methods
+share from `data/results.json`. The page itself holds only the frame and a note for readers
+without JavaScript.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ def compare_page(catalog: Catalog) -> str:
     """The compare page's Markdown."""
     meta = {
         "title": "Compare methods",
-        "description": "Methods of the survey side by side: authors, venue, year, field, task, inputs, outputs, tags, code",
+        "description": (
+            "Methods of the survey side by side: authors, venue, year, field, task, inputs, outputs, tags, code, "
+            "and the results they report on shared benchmarks"
+        ),
         "search": {"exclude": True},
         "hide": ["toc"],
     }
@@ -32,7 +36,8 @@ def compare_page(catalog: Catalog) -> str:
     tasks_link = link("task pages", uri, paths.TASKS)
     note = (
         f"Select {MIN_METHODS} to {MAX_METHODS} methods in the {catalog_link} and choose **Compare**: this page "
-        "shows them side by side, and its address alone brings the same comparison back. "
+        "shows them side by side, with the numbers their papers report on the benchmarks they share, "
+        "and its address alone brings the same comparison back. "
         f"It needs JavaScript; without it, the {tasks_link} compare the methods of each task in a table."
     )
     return (
