@@ -266,7 +266,7 @@ class Catalog {
     box.addEventListener("change", () => {
       this.state.sel = without(this.state.sel, m.slug);
       if (box.checked) this.state.sel.push(m.slug);
-      this.update("push");
+      this.update("push", true);  // ticking a card keeps the list as long as it is ("Show all" stays)
     });
     li._box = box;
     head.append(box, el("a", { href: m.page, class: "inr-card-name" }, m.name), el("span", { class: "inr-badge" }, m.venue_label));
@@ -275,9 +275,12 @@ class Catalog {
 
   /* ---- Updating ---- */
 
-  /** Show the state: filter, then every part; `history` ("push", "replace" or null) records it in the address. */
-  update(history) {
-    if (history) this.limit = PAGE_SIZE;
+  /**
+   * Show the state: filter, then every part; `history` ("push", "replace" or null) records it in
+   * the address. A recorded change shows the first cards again, unless `keepLength` (a selection).
+   */
+  update(history, keepLength = false) {
+    if (history && !keepLength) this.limit = PAGE_SIZE;
     const result = applyFilters(this.methods, this.state);
     this.visible = result.visible;
     this.counts = result.counts;
