@@ -12,7 +12,6 @@ from .links import link
 from .text import esc, md
 from .wording import long_date, venue_label
 
-
 _UNESCAPED_PIPE = re.compile(r"(\\*)\|")
 """A pipe with the run of backslashes before it: odd means Markdown already reads it as a literal pipe."""
 
