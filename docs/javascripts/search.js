@@ -8,7 +8,7 @@
  * methods, then the survey's other pages, then its documentation (a group whose first
  * result is titled exactly as the query comes first). The header's panel shows the first
  * few of each group and links to the results page (search/), which Enter opens and which
- * lists every match. A method's result shows its venue, year and task (meta "facts"), why
+ * lists every match, a group at a time. A method's result shows its venue, year and task (meta "facts"), why
  * it matched (search-match.js: "author: Ben Mildenhall", or where its text mentions the
  * query) and a line of its summary. Within a group, a page whose title is exactly the
  * query comes first, then the methods of a task so named (Pagefind ranks by word
@@ -290,7 +290,12 @@ function moreButton(g, section, query) {
 /** Render `groups` into `panel`: the header's panel shows a few per group, the results page all (in steps). */
 function fill(panel, groups, query, inPage) {
   return Promise.all(groups.map(function (g) { return g.upTo(inPage ? PAGE : g.group.panel); })).then(function (lists) {
-    var summary = el("p", { class: "inr-search-count" }, countLine(groups));
+    var counts = countLine(groups);
+    var summary = el("p", { class: "inr-search-count" }, counts);
+    if (!inPage && groups.length) {
+      summary.appendChild(document.createTextNode(" · "));
+      summary.appendChild(el("a", { class: "inr-search-all", href: resultsUrl(query) }, "show all (Enter)"));
+    }
     var parts = [summary];
     groups.forEach(function (g, i) {
       var section = groupSection(g, lists[i], query, inPage);
@@ -300,9 +305,8 @@ function fill(panel, groups, query, inPage) {
       }
       parts.push(section);
     });
-    if (!inPage && groups.length) parts.push(el("a", { class: "inr-search-all", href: resultsUrl(query) }, "Show all results on one page (Enter)"));
     panel.replaceChildren.apply(panel, parts);
-    return summary.textContent;
+    return counts;
   });
 }
 
@@ -356,7 +360,7 @@ function attach(wrap, floating, inPage) {
       if (inPage) { clearTimeout(timer); render(input.value.trim()); } else window.location.assign(resultsUrl(input.value.trim()));
     }
     if (event.key === "ArrowDown") {
-      var first = panel.querySelector("a");
+      var first = panel.querySelector("a.inr-search-link");
       if (first) { event.preventDefault(); first.focus(); }
     }
   });
