@@ -19,6 +19,7 @@ from .links import ext_link, link, rel
 from .metadata import highwire_tags, page_json_ld
 from .pagefront import page_front
 from .sanitize import fence
+from .search_meta import method_search_meta
 from .summary import Finding, embed, render_summary
 from .text import md, outside_code
 from .wording import author_list, author_short, long_date, plain_citation, venue_label
@@ -83,6 +84,7 @@ def method_head(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str,
         "jsonld": json_for_script(json_ld(catalog, paper, site_url)),
         "search_facts": search_facts(catalog, paper),
         "key_idea": paper.key_idea,
+        "search_meta": method_search_meta(paper),
     }
 
 
