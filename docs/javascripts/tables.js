@@ -109,7 +109,7 @@ function methodTray(article) {
     const on = picks.indexOf(slug) >= 0;
     toggle.textContent = on ? "✓ On the compare list" : "+ Add to compare";
     toggle.setAttribute("aria-pressed", on ? "true" : "false");
-    toggle.setAttribute("aria-label", (on ? "Take " + name + " off" : "Add " + name + " to") + " the compare list");
+    toggle.title = (on ? "Take " + name + " off" : "Add " + name + " to") + " the list of methods to compare";
     go.textContent = "Compare (" + picks.length + ")";
     go.href = compareUrl(picks);
     go.hidden = !picks.length;
