@@ -125,16 +125,31 @@ def decode_latex(value: str) -> str:
 _MATH = re.compile(r"(?<!\\)\$(.*?)(?<!\\)\$")
 
 
+_SUPERSCRIPT = dict(zip("0123456789+\N{MINUS SIGN}=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ", strict=True))
+_SUBSCRIPT = dict(zip("0123456789+\N{MINUS SIGN}=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", strict=True))
+_SCRIPT = re.compile(r"([\^_])(?:\{([^{}]*)\}|([^{}\\\s]))")
+
+
+def _script(match: re.Match[str]) -> str:
+    """`^2`, `^{10}`, `_0` as the Unicode super- or subscript characters, where each character has one."""
+    table = _SUPERSCRIPT if match.group(1) == "^" else _SUBSCRIPT
+    body = match.group(2) if match.group(2) is not None else match.group(3)
+    if body and all(c in table for c in body):
+        return "".join(table[c] for c in body)
+    return match.group(0)
+
+
 def _math_minus(match: re.Match[str]) -> str:
-    """A math span with each hyphen as the minus sign LaTeX prints (`$--$` is two minus signs)."""
-    return "$" + match.group(1).replace("-", "\N{MINUS SIGN}") + "$"
+    """A math span as LaTeX prints it: each hyphen a minus sign (`$--$` is two), `^2` a superscript two."""
+    return "$" + _SCRIPT.sub(_script, match.group(1).replace("-", "\N{MINUS SIGN}")) + "$"
 
 
 def decode_latex_span(value: str) -> str:
     """Decode LaTeX as `decode_latex` does, keeping whitespace (for pieces of a longer text).
 
-    In math, `-` is a minus sign (`NeRF$--$` reads `NeRF−−`, as LaTeX prints it); in
-    text, `--` is an en dash.
+    In math, `-` is a minus sign (`NeRF$--$` reads `NeRF−−`, as LaTeX prints it) and a
+    simple super- or subscript is its Unicode character (`R$^2$` reads `R²`); in text, `--`
+    is an en dash.
     """
     if not any(c in value for c in "\\$~") and "--" not in value and "``" not in value and "''" not in value:
         return value.replace("{", "").replace("}", "")

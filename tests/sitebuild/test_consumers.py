@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,8 @@ def renderings(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
+    """The words of a rendered entry; compatibility forms fold (R² from CSL-JSON reads as pandoc's R<sup>2</sup>)."""
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -64,7 +66,8 @@ def test_no_venue_printed_twice(
         twice = [
             p.key
             for p in catalog.papers
-            if p.joined.venue.kind != "preprint" and occurrences(entries[p.key], p.joined.venue.name) > 1
+            if p.joined.venue.kind != "preprint"
+            and occurrences(re.sub(r"https?://\S+", "", entries[p.key]), p.joined.venue.name) > 1
         ]
         assert not twice, f"{style} from {source}: {twice}"
 
@@ -76,8 +79,8 @@ def test_protected_capitals_survive_sentence_case(
     for paper in catalog.papers:
         text = renderings[("apa", "csl")][paper.key]
         for piece, protected in citation(paper).title_parts:
-            if protected:
-                assert piece in text, (piece, text)
+            if protected:  # citeproc prints R² as R<sup>2</sup>: compare compatibility forms
+                assert unicodedata.normalize("NFKC", piece) in unicodedata.normalize("NFKC", text), (piece, text)
 
 
 def test_preprints_print_their_arxiv_id_once(
@@ -192,7 +195,7 @@ def test_json_ld_stays_within_schema_org(catalog: Catalog, site_dir: Path) -> No
         assert article[SCHEMA + "name"][0]["@value"] == paper.title
         ids = {
             v[SCHEMA + "propertyID"][0]["@value"]: v[SCHEMA + "value"][0]["@value"]
-            for v in article[SCHEMA + "identifier"]
+            for v in article.get(SCHEMA + "identifier", [])  # none for a paper known only by its publisher's page
         }
         assert ids.get("DOI", "") == paper.doi and ids.get("arXiv", "") == paper.arxiv
         assert article["@id"] == paper.paper_url

@@ -35,6 +35,10 @@ def parse_one(text: str) -> bib.BibEntry:
         (r"Jos\'e", "José"),
         (r"A \& B 50\%", "A & B 50%"),
         ("plain   words", "plain words"),
+        (r"{R$^2$-Gaussian}: x", "R²-Gaussian: x"),
+        (r"NeRF$--$", "NeRF\N{MINUS SIGN}\N{MINUS SIGN}"),
+        (r"$x^{10}_0$", "x¹⁰₀"),
+        (r"$\alpha^{ab}$", "α^ab"),
     ],
 )
 def test_decode_latex(latex: str, text: str) -> None:
