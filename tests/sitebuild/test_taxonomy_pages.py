@@ -45,11 +45,24 @@ def test_task_pages_and_comparison_tables(catalog: Catalog, site_dir: Path) -> N
             continue
         rows = [e for e in elements if e.tag == "tr" and any(a.startswith("div.inr-table") for a in e.ancestors)]
         assert len(rows) == len(expected) + 1
-        headers = [e.text.strip() for e in elements if e.tag == "th"]
-        assert headers == ["Method", "Key idea", "Inputs", "Outputs", "Tags", "Venue", "Year", "Code"]
+        headers = [e.text.strip() for e in elements if e.tag == "th" and "thead." in e.ancestors]
+        assert headers == ["Method", "Key idea", "Representation", "Tags", "Published", "Code"]
         assert any(e.attrs.get("data-sortable") == "true" for e in elements)
+        # One row per method, oldest first (first posting, else the end of the publication year).
+        order = [r.attrs["id"].removeprefix("row-") for r in rows if "id" in r.attrs]
+        assert sorted(order) == sorted(expected)
+        when = [
+            catalog.by_slug[s].posted.isoformat() if catalog.by_slug[s].posted else f"{catalog.by_slug[s].year}-12-32"
+            for s in order
+        ]
+        assert when == sorted(when), term.name
         for slug in expected:
-            assert " ".join(catalog.by_slug[slug].key_idea.split()) in " ".join(text.split()), slug
+            paper = catalog.by_slug[slug]
+            assert " ".join(paper.key_idea.split()) in " ".join(text.split()), slug
+            row = next(r for r in rows if r.attrs.get("id") == f"row-{slug}")
+            assert paper.name in row.text and all(t.name in row.text for t in paper.joined.tags), slug
+        # The task page has no table of contents, so the table takes the content's width.
+        assert 'data-md-type="toc" hidden>' in page(site_dir, url), term.name
     assert further > 0, "no method lists a further task"
 
 
