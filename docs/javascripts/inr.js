@@ -7,7 +7,8 @@ import { onEveryPage } from "./dom.js";
 /** The pages' own views: the element a view starts in, and its module (exports start(root)). */
 const VIEWS = [
   { root: ".inr-catalog[data-src]", load: () => import("./catalog.js") },
-  { root: ".inr-compare[data-src]", load: () => import("./compare.js") }
+  { root: ".inr-compare[data-src]", load: () => import("./compare.js") },
+  { root: ".inr-method-actions", load: () => import("./method.js") }
 ];
 
 function cellKey(cell) {
@@ -77,6 +78,7 @@ VIEWS.forEach((view) => {
   const root = document.querySelector(view.root);
   if (!root) return;
   view.load().catch(() => null);
+  if (!root.hasAttribute("data-src")) return;
   import("./data.js").then((data) => data.loadIndex(root.getAttribute("data-src"))).catch(() => null);
 });
 
