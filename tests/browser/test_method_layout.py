@@ -41,7 +41,7 @@ def layout(tab: Any) -> dict[str, Any]:
           summaryBottom: document.getElementById('summary').getBoundingClientRect().bottom,
           scrollWidth: document.scrollingElement.scrollWidth,
           keyIdeaTop: document.querySelector('.inr-key-idea').getBoundingClientRect().top,
-          lefts: [...document.querySelectorAll('.inr-fact:not(.inr-fact-wide)')].filter(e => e.getClientRects().length)
+          lefts: [...document.querySelectorAll('.inr-fact:not(.inr-fact-wide)')].filter(e => e.checkVisibility())
             .map(e => Math.round(e.getBoundingClientRect().left)),
         })"""
     )
@@ -140,7 +140,7 @@ def test_phone_drawer_offers_the_page_contents(browser: Any, base_url: str) -> N
     tab = context.new_page()
     tab.goto("methods/nerf/")
     tab.locator("label.md-header__button[for='__drawer']").click()
-    entry = tab.locator(".md-sidebar--primary label[for='__toc']")
+    entry = tab.locator(".md-sidebar--primary label.md-nav__link[for='__toc']")
     assert entry.is_visible() and entry.inner_text().strip() == "NeRF"
     entry.click()
     contents = tab.locator(".md-sidebar--primary nav.md-nav--secondary a.md-nav__link")

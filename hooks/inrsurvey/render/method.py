@@ -336,8 +336,14 @@ def method_page(catalog: Catalog, paper: Paper, summary: bool = True) -> str:
         f"{md(paper.title)}\n{{: .inr-title }}\n",
         _actions(paper, uri),
         _facts(catalog, paper, uri),
-        _network(paper),
-        "## Summary\n\n" + _key_idea(paper) + "\n" + (embed(summary_of(catalog, paper)[0]) if summary else ""),
+        # The key idea leads the summary, then what the network maps: on a phone both come
+        # right after the short facts card.
+        "## Summary\n\n"
+        + _key_idea(paper)
+        + "\n"
+        + _network(paper)
+        + "\n"
+        + (embed(summary_of(catalog, paper)[0]) if summary else ""),
         _builds_on(catalog, paper, uri),
         results_section(catalog, paper, uri),
         _sources(paper),
