@@ -177,3 +177,22 @@ def test_bibtex_lines_wrap_and_nothing_is_cut(browser: Any, base_url: str, catal
         assert sizes[0] <= sizes[1], (slug, sizes)
         assert code.inner_text().strip() == format_entry(catalog.by_slug[slug].entry).strip()
     context.close()
+
+
+def test_copy_button_takes_the_place_of_its_link(browser: Any, base_url: str) -> None:
+    """Without the script "Copy BibTeX" is a link to the entry; the button the script puts in its
+    place has the same size and position, so nothing below it moves."""
+    boxes = []
+    for script in (False, True):
+        context = browser.new_context(viewport=PHONE, base_url=base_url, java_script_enabled=script)
+        tab = context.new_page()
+        tab.goto("methods/nerf/")
+        control = tab.locator(".inr-method-actions .inr-copy-bib")
+        assert control.evaluate("e => e.tagName") == ("BUTTON" if script else "A")
+        boxes.append((control.bounding_box(), tab.locator("#summary").bounding_box()))
+        if not script:
+            assert control.get_attribute("href") == "#cite"
+        context.close()
+    (link, summary_before), (button, summary_after) = boxes
+    assert all(abs(link[k] - button[k]) <= 0.5 for k in ("x", "y", "width", "height")), (link, button)
+    assert abs(summary_before["y"] - summary_after["y"]) <= 0.5
