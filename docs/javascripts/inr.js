@@ -8,7 +8,8 @@ import { enhanceTables } from "./tables.js";
 /** The pages' own views: the element a view starts in, and its module (exports start(root)). */
 const VIEWS = [
   { root: ".inr-catalog[data-src]", load: () => import("./catalog.js") },
-  { root: ".inr-compare[data-src]", load: () => import("./compare.js") }
+  { root: ".inr-compare[data-src]", load: () => import("./compare.js") },
+  { root: ".inr-method-actions", load: () => import("./method.js") }
 ];
 
 let stops = [];  // stop functions of the views started on the page shown
@@ -39,6 +40,7 @@ VIEWS.forEach((view) => {
   const root = document.querySelector(view.root);
   if (!root) return;
   view.load().catch(() => null);
+  if (!root.hasAttribute("data-src")) return;
   import("./data.js").then((data) => data.loadIndex(root.getAttribute("data-src"))).catch(() => null);
 });
 
