@@ -1,5 +1,5 @@
 /* INR Survey: the site's entry module, on every page (re-run on each instant navigation):
- * sortable tables, small accessibility fixes, and the page's own view (catalog, compare),
+ * sortable tables, small accessibility fixes, and the page's own view (catalog, compare, lineage),
  * imported only on the page that has its root element.
  */
 import { onEveryPage } from "./dom.js";
@@ -7,7 +7,8 @@ import { onEveryPage } from "./dom.js";
 /** The pages' own views: the element a view starts in, and its module (exports start(root)). */
 const VIEWS = [
   { root: ".inr-catalog[data-src]", load: () => import("./catalog.js") },
-  { root: ".inr-compare[data-src]", load: () => import("./compare.js") }
+  { root: ".inr-compare[data-src]", load: () => import("./compare.js") },
+  { root: "figure.inr-lineage[data-lineage]", load: () => import("./lineage.js") }
 ];
 
 function cellKey(cell) {
