@@ -78,7 +78,8 @@ VIEWS.forEach((view) => {
   const root = document.querySelector(view.root);
   if (!root) return;
   view.load().catch(() => null);
-  import("./data.js").then((data) => data.loadIndex(root.getAttribute("data-src"))).catch(() => null);
+  const src = root.getAttribute("data-src");  // the lineage view has no index to fetch
+  if (src) import("./data.js").then((data) => data.loadIndex(src)).catch(() => null);
 });
 
 onEveryPage(init);

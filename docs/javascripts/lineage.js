@@ -35,6 +35,7 @@ function reach(slug, next) {
 export function start(root) {
   const svg = root.querySelector("svg.inr-lineage-svg");
   if (!svg) return () => {};
+  if (root.inrLineageStop) root.inrLineageStop();  // started twice on one page: one view only
   const nodes = new Map();
   svg.querySelectorAll("a.inr-lin-box").forEach((a) => nodes.set(a.id.slice("lineage-node-".length), a));
   const edges = [];
@@ -50,15 +51,15 @@ export function start(root) {
   });
 
   // Fit: the wide layout where it fits, the narrow one (the page's own) elsewhere.
-  const wideWidth = Number(svg.getAttribute("data-alt").split(" ")[0]);
-  let wide = false;
+  // The layout shown is the figure's class, so that a second start on the same page agrees.
   function fit() {
-    const want = root.clientWidth >= wideWidth;
-    if (want === wide) return;
-    wide = want;
+    const wide = root.classList.contains("inr-lineage--wide");
+    const width = Number(wide ? svg.getAttribute("width") : svg.getAttribute("data-alt").split(" ")[0]);
+    if (root.clientWidth >= width === wide) return;
+    swap(svg);
     svg.querySelectorAll("[data-alt]").forEach(swap);
     svg.setAttribute("viewBox", `0 0 ${svg.getAttribute("width")} ${svg.getAttribute("height")}`);
-    root.classList.toggle("inr-lineage--wide", wide);
+    root.classList.toggle("inr-lineage--wide", !wide);
   }
   fit();
   const resize = new ResizeObserver(fit);
@@ -123,7 +124,8 @@ export function start(root) {
   svg.addEventListener("pointerleave", back);
   svg.addEventListener("focusout", out);
 
-  return () => {
+  root.inrLineageStop = () => {
+    root.inrLineageStop = null;
     resize.disconnect();
     svg.removeEventListener("pointerover", over);
     svg.removeEventListener("focusin", over);
@@ -131,4 +133,5 @@ export function start(root) {
     svg.removeEventListener("focusout", out);
     if (bar) bar.remove();
   };
+  return root.inrLineageStop;
 }
