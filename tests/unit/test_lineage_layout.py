@@ -81,7 +81,7 @@ def check_routes(layout: Layout) -> None:
         assert points[-1][1] in (at[edge.target].y, at[edge.target].y + grid.node_height)
         for (x1, y1), (x2, y2) in itertools.pairwise(points):
             assert x1 == x2 or y1 == y2, "a segment is neither horizontal nor vertical"
-            assert 0 <= min(x1, x2) and max(x1, x2) <= layout.width and 0 <= min(y1, y2) <= layout.height
+            assert min(x1, x2) >= 0 and max(x1, x2) <= layout.width and 0 <= min(y1, y2) <= layout.height
             for node in layout.nodes:
                 if node.slug in ends:
                     continue

@@ -26,6 +26,14 @@ LABEL_CHARS = 20
 NEIGHBOURS_SHOWN = 8
 """How many methods a method page lists per level of its neighbourhood."""
 
+SPLIT_AT = 800
+"""A survey of more methods than this gets one lineage page per year of first posting."""
+
+
+def lineage_uri(catalog: Catalog, paper: Paper) -> str:
+    """The lineage page that draws and lists `paper`: the whole survey's, or its year's when split."""
+    return paths.lineage_year(paper.sort_date.year) if len(catalog) > SPLIT_AT else paths.LINEAGE
+
 
 def node_label(paper: Paper) -> str:
     """The text inside a node: the name, else its shortest alias that fits, else the name.
@@ -149,10 +157,11 @@ def _names(papers: Sequence[Paper], from_uri: str) -> str:
     return ", ".join(link(p.name, from_uri, paths.method(p)) for p in papers) or "—"
 
 
-def lineage_tables(catalog: Catalog, from_uri: str) -> str:
-    """The text alternative: every method by period, with what it builds on and what builds on it."""
+def lineage_tables(catalog: Catalog, from_uri: str, papers: Iterable[Paper] | None = None) -> str:
+    """The text alternative: every method (or `papers`) by period, with what it builds on and what builds on it."""
     periods: dict[tuple[int, int], list[Paper]] = {}
-    for paper in sorted(catalog.papers, key=lambda p: (p.sort_date, p.name.lower(), p.slug)):
+    chosen = catalog.papers if papers is None else papers
+    for paper in sorted(chosen, key=lambda p: (p.sort_date, p.name.lower(), p.slug)):
         periods.setdefault(half_year(paper.sort_date), []).append(paper)
     parts = []
     for key in sorted(periods):
@@ -173,18 +182,40 @@ def lineage_tables(catalog: Catalog, from_uri: str) -> str:
     return "\n".join(parts)
 
 
-def lineage_page(catalog: Catalog) -> str:
-    """The lineage page: the whole survey as a layered graph, then the same as tables."""
-    uri = paths.LINEAGE
-    layout = layout_lineage(catalog.papers, NARROW)
+def lineage_figure(catalog: Catalog, papers: Sequence[Paper], uri: str) -> tuple[Layout, str]:
+    """The graph of `papers` as the page's figure (phone layout, wide one in `data-alt`), and its layout."""
+    layout = layout_lineage(papers, NARROW)
     shown, total = len(layout.nodes), len(catalog)
-    svg = lineage_svg(layout, catalog.by_slug, uri, total, layout_lineage(catalog.papers, WIDE))
+    svg = lineage_svg(layout, catalog.by_slug, uri, total, layout_lineage(papers, WIDE))
+    return layout, (
+        '<figure class="inr-lineage" data-lineage="graph">'
+        '<div class="inr-lineage-scroll" role="region" aria-label="Lineage graph">'
+        f"{svg}</div><figcaption>{shown} of {total} methods; lines run from a method to what builds on it."
+        "</figcaption></figure>\n"
+    )
+
+
+def how_to_read(layout: Layout) -> str:
+    """The paragraph that says how to read and use the graph."""
     backward = sum(e.backward for e in layout.edges)
     dashed = (
         f" A dashed line joins a method to one posted before it that builds on it ({backward} such links)."
         if backward
         else ""
     )
+    return (
+        "Which methods build on which. Each band is a half-year of first posting, oldest at the top; "
+        "a line runs from a method down to every method that builds on it. Point at or focus a method "
+        "to pick out its ancestors and descendants, select it to open its page; a method's own page "
+        f"links to the view of its ancestors and descendants alone.{dashed}\n"
+    )
+
+
+def lineage_page(catalog: Catalog) -> str:
+    """The lineage page: the whole survey as a layered graph, then the same as tables."""
+    uri = paths.LINEAGE
+    layout, figure = lineage_figure(catalog, catalog.papers, uri)
+    shown, total = len(layout.nodes), len(catalog)
     return "\n".join(
         [
             page_front(
@@ -194,17 +225,11 @@ def lineage_page(catalog: Catalog) -> str:
                 search={"exclude": True},
             ),
             "# Lineage\n",
-            "Which methods build on which. Each band is a half-year of first posting, oldest at the top; "
-            "a line runs from a method down to every method that builds on it. Point at or focus a method "
-            "to pick out its ancestors and descendants, select it to open its page; a method's own page "
-            f"links to the view of its ancestors and descendants alone.{dashed}\n",
+            how_to_read(layout),
             f"The graph shows **{shown} of {total} methods**: the {len(layout.isolated)} that neither build on "
             f"another method of the survey nor are built on are left out of it, and listed with all the others "
             f"in the {link('tables below', uri, uri, 'methods-by-period')}.\n",
-            '<figure class="inr-lineage" data-lineage="graph">'
-            '<div class="inr-lineage-scroll" role="region" aria-label="Lineage graph">'
-            f"{svg}</div><figcaption>{shown} of {total} methods; lines run from a method to what builds on it."
-            "</figcaption></figure>\n",
+            figure,
             "## Methods by period\n",
             "Every method of the survey, by half-year of first posting, with the methods it builds on "
             "and the methods that build on it.\n",
@@ -246,10 +271,10 @@ def neighbour_levels(catalog: Catalog, paper: Paper, upward: bool) -> tuple[Leve
     return _cap(first.values(), catalog), _cap(second.values(), catalog)
 
 
-def _level_line(level: Level, label: str, uri: str, anchor: str, indent: str = "") -> str:
+def _level_line(level: Level, label: str, uri: str, graph: str, anchor: str, indent: str = "") -> str:
     text = ", ".join(link(p.name, uri, paths.method(p)) for p in level.shown)
     if level.more:
-        text += f", and {link(f'{level.more} more', uri, paths.LINEAGE, anchor)}"
+        text += f", and {link(f'{level.more} more', uri, graph, anchor)}"
     return f"{indent}- **{label}:** {text}"
 
 
@@ -257,22 +282,25 @@ def neighbourhood(catalog: Catalog, paper: Paper) -> str:
     """A method's lineage on its page: two levels of ancestors and descendants, each capped."""
     uri = paths.method(paper)
     anchor = f"lineage-{paper.slug}"
+    where = lineage_uri(catalog, paper)
     lines = []
     for upward in (True, False):
         first, second = neighbour_levels(catalog, paper, upward)
         one = len(first.shown) + first.more == 1
         if first.shown:
-            lines.append(_level_line(first, "Builds on" if upward else "Later methods building on it", uri, anchor))
+            lines.append(
+                _level_line(first, "Builds on" if upward else "Later methods building on it", uri, where, anchor)
+            )
         if second.shown:
             label = (
                 ("which builds on" if one else "which build on")
                 if upward
                 else ("which is built on by" if one else "which are built on by")
             )
-            lines.append(_level_line(second, label, uri, anchor, "    "))
+            lines.append(_level_line(second, label, uri, where, anchor, "    "))
     if not lines:
         return ""
-    graph = rel(uri, paths.LINEAGE)
+    graph = rel(uri, where)
     focus = f"{graph}?focus={paper.slug}#lineage-node-{paper.slug}"
     return (
         '<div class="inr-lineage-near" data-pagefind-ignore="all" markdown>\n\n'

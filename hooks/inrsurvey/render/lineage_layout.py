@@ -60,7 +60,7 @@ class Grid:
 
     @property
     def left(self) -> int:
-        """x of the first column's boxes: the margin and a whole gutter to their left."""
+        """X of the first column's boxes: the margin and a whole gutter to their left."""
         return self.margin + self.column_gap
 
     @property
