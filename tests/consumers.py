@@ -66,6 +66,16 @@ class _Entries(HTMLParser):
             self._text.append(data)
 
 
+def _run(command: list[str], what: str) -> str:
+    """Run a consumer tool (no input, 5 minutes at most) and return its output; raise with its errors."""
+    result = subprocess.run(
+        command, capture_output=True, encoding="utf-8", timeout=300, stdin=subprocess.DEVNULL, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{what} failed: {result.stderr[-3000:]}")
+    return result.stdout
+
+
 def render(bibliography: Path, style: str, folder: Path) -> dict[str, str]:
     """Every entry of `bibliography` (.bib or CSL-JSON) as pandoc citeproc prints it in `style`.
 
@@ -73,7 +83,7 @@ def render(bibliography: Path, style: str, folder: Path) -> dict[str, str]:
     """
     source = folder / "doc.md"
     source.write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
-    result = subprocess.run(
+    output = _run(
         [
             "pandoc",
             str(source),
@@ -85,16 +95,10 @@ def render(bibliography: Path, style: str, folder: Path) -> dict[str, str]:
             "-t",
             "html",
         ],
-        capture_output=True,
-        encoding="utf-8",
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-        check=False,
+        f"pandoc on {bibliography.name} with {style}",
     )
-    if result.returncode != 0:
-        raise RuntimeError(f"pandoc failed on {bibliography.name} with {style}: {result.stderr[-2000:]}")
     parser = _Entries()
-    parser.feed(result.stdout)
+    parser.feed(output)
     return {key: html.unescape(text) for key, text in parser.entries.items()}
 
 
@@ -128,15 +132,6 @@ def zotero_import(bibtex: str, folder: Path) -> list[ZoteroItem]:
     """Import BibTeX with Zotero's own BibTeX translator under node (see vendor/zotero/harness.js)."""
     source = folder / "in.bib"
     source.write_text(bibtex, encoding="utf-8")
-    result = subprocess.run(
-        ["node", str(ZOTERO_HARNESS), str(ZOTERO_BIBTEX), str(source)],
-        capture_output=True,
-        encoding="utf-8",
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"Zotero's BibTeX import failed: {result.stderr[-3000:]}")
-    items = json.loads(result.stdout)
+    output = _run(["node", str(ZOTERO_HARNESS), str(ZOTERO_BIBTEX), str(source)], "Zotero's BibTeX import")
+    items = json.loads(output)
     return [ZoteroItem(str(i.get("citationKey", "")), str(i["itemType"]), i) for i in items]

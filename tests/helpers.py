@@ -153,3 +153,20 @@ def write_benchmarks_for(papers: Path, slugs: set[str]) -> None:
     ]
     text = yaml.safe_dump(declared, allow_unicode=True, sort_keys=False)
     (papers / "benchmarks.yml").write_text(text, encoding="utf-8")
+
+
+SMALL_SURVEY = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
+"""A valid survey of three real methods (NeRF, SIREN, LIIF) and the taxonomy, for edited copies."""
+
+
+def small_survey(papers: Path, names: tuple[str, ...] = SMALL_SURVEY) -> Path:
+    """`papers` (emptied first) holding the real survey's `names` and the benchmarks their datasets allow."""
+    import shutil
+
+    if papers.exists():
+        shutil.rmtree(papers)
+    papers.mkdir(parents=True)
+    for name in names:
+        shutil.copy(ROOT / "papers" / name, papers / name)
+    write_benchmarks_for(papers, {Path(n).stem for n in names if n.endswith(".md")})
+    return papers

@@ -18,12 +18,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from bibreaders import read_biber, read_bibtex, read_bibtexparser, read_pybtex, squash
-from helpers import ROOT, require_tool, write_benchmarks_for
+from helpers import require_tool, small_survey
 from inrsurvey.bib import export_form, format_entries
 from inrsurvey.model import BibEntry
 from inrsurvey.validate import check
 
-BASE = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
 FIELDS = ("title", "author", "booktitle", "pages", "publisher", "note", "editor", "series", "doi", "url")
 """Fields the hostile values go into: displayed ones and the ones check used to skip."""
 
@@ -101,14 +100,7 @@ VALUES = st.tuples(st.sampled_from(FIELDS), st.lists(PIECES, max_size=16).map(""
 
 
 def _survey(tmp: Path) -> Path:
-    papers = tmp / "papers"
-    if papers.exists():
-        shutil.rmtree(papers)
-    papers.mkdir(parents=True)
-    for name in BASE:
-        shutil.copy(ROOT / "papers" / name, papers / name)
-    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
-    return papers
+    return small_survey(tmp / "papers")
 
 
 def _with_value(bib: str, value: Value) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 
@@ -20,14 +19,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, BuildResult, build, copy_site, write_benchmarks_for
+from helpers import BuildResult, build, copy_site, small_survey
 from inrsurvey.problems import valid_catalog
 from inrsurvey.render.method import method_page
 from inrsurvey.render.sanitize import ALLOWED, clean_html
 from inrsurvey.validate import check
 from sitehtml import parse
 
-BASE = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
 EXTENSIONS = [
     "abbr",
     "admonition",
@@ -74,14 +72,7 @@ HOSTILE = st.lists(
 
 
 def _survey(tmp: Path) -> Path:
-    papers = tmp / "papers"
-    if papers.exists():
-        shutil.rmtree(papers)
-    papers.mkdir(parents=True)
-    for name in BASE:
-        shutil.copy(ROOT / "papers" / name, papers / name)
-    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
-    return papers
+    return small_survey(tmp / "papers")
 
 
 def _unsafe(html: str) -> list[str]:
@@ -252,11 +243,7 @@ def test_hostile_links_in_a_summary_are_refused_and_never_reach_the_page(tmp_pat
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     base = tmp_path_factory.mktemp("hostile")
-    papers = base / "papers"
-    papers.mkdir()
-    for name in BASE:
-        shutil.copy(ROOT / "papers" / name, papers / name)
-    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
+    papers = small_survey(base / "papers")
     md = (papers / "nerf.md").read_text(encoding="utf-8")
     head, _, _ = md.removeprefix("---\n").partition("\n---\n")
     (papers / "nerf.md").write_text("---\n" + head + "\n---\n\n" + HOSTILE_SUMMARY, encoding="utf-8")

@@ -8,7 +8,6 @@ JavaScript's own property names, quotes, markup, comment and CDATA terminators.
 
 from __future__ import annotations
 
-import shutil
 import xml.dom.minidom
 from pathlib import Path
 
@@ -17,12 +16,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, build, copy_site, write_benchmarks_for
+from helpers import SMALL_SURVEY, build, copy_site, small_survey
 from inrsurvey.site import SiteOptions, plan_site
 from inrsurvey.validate import check
 from sitehtml import parse
-
-BASE = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
 
 NASTY = [
     "constructor",
@@ -57,14 +54,7 @@ NAMES = st.one_of(
 
 
 def _papers(tmp: Path) -> Path:
-    papers = tmp / "papers"
-    if papers.exists():
-        shutil.rmtree(papers)
-    papers.mkdir(parents=True)
-    for name in BASE:
-        shutil.copy(ROOT / "papers" / name, papers / name)
-    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
-    return papers
+    return small_survey(tmp / "papers")
 
 
 def _add_terms(papers: Path, tag_id: str, tag_name: str, task: str) -> None:
@@ -128,7 +118,7 @@ def test_arbitrary_method_slugs(tmp_path: Path, slug: str) -> None:
     _assert_located(result.problems)
     if slug != "siren":
         # Reported under the file's name (printed with its invisible characters escaped), not lost in silence.
-        others = {f"papers/{n}" for n in BASE if not n.startswith("siren")}
+        others = {f"papers/{n}" for n in SMALL_SURVEY if not n.startswith("siren")}
         assert any(p.path not in others for p in result.problems), result.problems
     assert result.catalog is not None and {"nerf", "liif"} <= set(result.catalog.by_slug)
     _assert_safe_plan(papers)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT, write_benchmarks_for
+from helpers import ROOT, small_survey
 from inrsurvey.__main__ import format_problem
 from inrsurvey.bib import LatexError, decode_latex
 from inrsurvey.model import Problem
@@ -28,19 +27,11 @@ from inrsurvey.texsafe import MATH_WORDS, TEXT_WORDS, UNSAFE_WORDS
 from inrsurvey.urls import UrlError, parse_url
 from inrsurvey.validate import ALLOWED_BIB_FIELDS, check
 
-BASE = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _survey(tmp: Path) -> Path:
-    papers = tmp / "papers"
-    if papers.exists():
-        shutil.rmtree(papers)
-    papers.mkdir(parents=True)
-    for name in BASE:
-        shutil.copy(ROOT / "papers" / name, papers / name)
-    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
-    return papers
+    return small_survey(tmp / "papers")
 
 
 def _assert_located(papers: Path) -> list[Problem]:

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_site, write_benchmarks_for
-
-BASE = ("taxonomy.yml", "nerf.md", "nerf.bib", "siren.md", "siren.bib", "liif.md", "liif.bib")
+from helpers import ROOT, copy_site, small_survey
 
 ENTRY = """@inproceedings{x2021plenoctrees,
   title={PlenOctrees: Real-time rendering of neural radiance fields},
@@ -25,12 +23,7 @@ ENTRY = """@inproceedings{x2021plenoctrees,
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    papers = tmp_path / "base-papers"
-    papers.mkdir()
-    for name in BASE:
-        shutil.copy(ROOT / "papers" / name, papers / name)
-    write_benchmarks_for(papers, {Path(n).stem for n in BASE if n.endswith(".md")})
-    return copy_site(tmp_path / "project", papers)
+    return copy_site(tmp_path / "project", small_survey(tmp_path / "base-papers"))
 
 
 def cli(project: Path, *args: str, stdin: str = "", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
