@@ -179,7 +179,8 @@ def lineage_tables(catalog: Catalog, from_uri: str, papers: Iterable[Paper] | No
             sortable=False,
         )
         parts.append(f"### {esc(label)}\n\n{table.as_markdown()}")
-    return "\n".join(parts)
+    # One wrapper, so that the stylesheet can leave the tables unrendered until they are scrolled to.
+    return '<div class="inr-lin-tables" markdown>\n\n' + "\n".join(parts) + "\n\n</div>\n"
 
 
 def lineage_figure(catalog: Catalog, papers: Sequence[Paper], uri: str) -> tuple[Layout, str]:
