@@ -1,5 +1,5 @@
 /* INR Survey: the site's entry module, on every page (re-run on each instant navigation):
- * sortable tables and the compare list (tables.js), small accessibility fixes, and the page's own view (catalog, compare),
+ * sortable tables and the compare list (tables.js), small accessibility fixes, and the page's own view (catalog, compare, lineage),
  * imported only on the page that has its root element.
  */
 import { onEveryPage } from "./dom.js";
@@ -9,7 +9,8 @@ import { enhanceTables } from "./tables.js";
 const VIEWS = [
   { root: ".inr-catalog[data-src]", load: () => import("./catalog.js") },
   { root: ".inr-compare[data-src]", load: () => import("./compare.js") },
-  { root: ".inr-method-actions", load: () => import("./method.js") }
+  { root: ".inr-method-actions", load: () => import("./method.js") },
+  { root: "figure.inr-lineage[data-lineage]", load: () => import("./lineage.js") }
 ];
 
 let stops = [];  // stop functions of the views started on the page shown
@@ -40,8 +41,8 @@ VIEWS.forEach((view) => {
   const root = document.querySelector(view.root);
   if (!root) return;
   view.load().catch(() => null);
-  if (!root.hasAttribute("data-src")) return;
-  import("./data.js").then((data) => data.loadIndex(root.getAttribute("data-src"))).catch(() => null);
+  const src = root.getAttribute("data-src");  // the lineage view has no index to fetch
+  if (src) import("./data.js").then((data) => data.loadIndex(src)).catch(() => null);
 });
 
 onEveryPage(init);
