@@ -133,6 +133,11 @@ def failing_audits(report: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _exists(site: Path, page: str) -> bool:
+    """Whether the built site has `page` (a path under its root, without a query)."""
+    return (site / page / "index.html").is_file() or (site / page).is_file()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
@@ -146,18 +151,19 @@ def main() -> None:
         site = args.site or Path(tmp) / "site"
         if args.site is None:
             build_site(site)
-        pages = [p for p in args.pages if (site / p / "index.html").is_file() or (site / p).is_file()]
+        pages = [p for p in args.pages if _exists(site, p.split("?", 1)[0])]
         handler = type("Handler", (GzipHandler,), {"prefix": site_path(ROOT / "mkdocs.yml"), "cache": {}})
         server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}{handler.prefix}"
-        print(f"| page | {' | '.join(CATEGORIES)} |")
-        print("|---|" + "---:|" * len(CATEGORIES))
+        print(f"| page | {' | '.join(CATEGORIES)} | CLS |")
+        print("|---|" + "---:|" * (len(CATEGORIES) + 1))
         try:
             for page in pages:
                 reports = [lighthouse(base + page, Path(tmp) / f"report-{run}.json") for run in range(args.runs)]
                 scores = [statistics.median(r["categories"][c]["score"] for r in reports) for c in CATEGORIES]
-                print(f"| /{page} | " + " | ".join(f"{s:.2f}" for s in scores) + " |", flush=True)
+                shift = statistics.median(r["audits"]["cumulative-layout-shift"]["numericValue"] for r in reports)
+                print(f"| /{page} | " + " | ".join(f"{s:.2f}" for s in scores) + f" | {shift:.3f} |", flush=True)
                 if args.details:
                     for line in failing_audits(reports[-1]):
                         print(f"|   {line} |", flush=True)

@@ -7,8 +7,10 @@ Run with the project's environment, from the repository root:
 For each N it writes N valid synthetic methods (seeded, as bench/scale.py does), loads
 the catalog, and times in this process (the fastest of --repeat runs, the least
 disturbed by other work on a shared machine): the layout alone,
-the SVG drawing, the whole lineage page (layout, SVG and tables), and the lineage
-blocks of every method page. One JSON object per N, with the growth of the layout
+the SVG drawing, every lineage page (layout, SVG and tables: one page, or an index and
+one page per year beyond SPLIT_AT methods), and the lineage blocks of every method page.
+`page_kb` is the largest lineage page's source (the built page adds the theme's frame,
+about 40 KB), `whole_page_kb` the single page the survey would have without the split. One JSON object per N, with the growth of the layout
 time against the previous N (`layout_growth`; linear growth equals `methods_growth`).
 """
 
@@ -29,8 +31,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from inrsurvey.catalog import load_catalog  # noqa: E402
 from inrsurvey.render import paths  # noqa: E402
-from inrsurvey.render.lineage import lineage_page, lineage_svg, neighbourhood  # noqa: E402
+from inrsurvey.render.lineage import NARROW, lineage_page, lineage_svg, neighbourhood  # noqa: E402
 from inrsurvey.render.lineage_layout import layout_lineage  # noqa: E402
+from inrsurvey.render.lineage_periods import lineage_pages  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 
 
@@ -50,9 +53,10 @@ def measure(methods: int, repeat: int, workdir: Path, seed: int) -> dict[str, An
     loaded = load_catalog(papers)
     assert loaded.catalog is not None and not loaded.problems, loaded.problems[:3]
     catalog = loaded.catalog
-    layout_s, layout = timed(lambda: layout_lineage(catalog.papers), repeat)
+    layout_s, layout = timed(lambda: layout_lineage(catalog.papers, NARROW), repeat)
     svg_s, svg = timed(lambda: lineage_svg(layout, catalog.by_slug, paths.LINEAGE, len(catalog)), repeat)
-    page_s, page = timed(lambda: lineage_page(catalog), repeat)
+    page_s, pages = timed(lambda: lineage_pages(catalog), repeat)
+    whole = lineage_page(catalog)
     near_s, blocks = timed(lambda: [neighbourhood(catalog, p) for p in catalog.papers], repeat)
     return {
         "methods": methods,
@@ -64,7 +68,9 @@ def measure(methods: int, repeat: int, workdir: Path, seed: int) -> dict[str, An
         "page_ms": round(page_s * 1000, 1),
         "neighbourhoods_ms": round(near_s * 1000, 1),
         "svg_kb": round(len(svg.encode()) / 1024, 1),
-        "page_kb": round(len(page.encode()) / 1024, 1),
+        "pages": len(pages),
+        "page_kb": round(max(len(text.encode()) for _, text in pages) / 1024, 1),
+        "whole_page_kb": round(len(whole.encode()) / 1024, 1),
         "svg_height_px": layout.height,
         "neighbourhood_kb_max": round(max(len(b.encode()) for b in blocks) / 1024, 2),
     }

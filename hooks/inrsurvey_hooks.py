@@ -21,6 +21,7 @@ from inrsurvey.problems import PAGE_URI, problems_page, strict_message, valid_ca
 from inrsurvey.render.html import secure_external_links
 from inrsurvey.render.markers import MarkerError, expand_markers
 from inrsurvey.render.sanitize import clean_html
+from inrsurvey.render.search_meta import search_group
 from inrsurvey.search import SEARCH_DIR, StreamingIndex
 from inrsurvey.site import GeneratedFile, SiteOptions, plan_site
 from inrsurvey.validate import check
@@ -118,8 +119,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    """Give the page template its extra data (citation metadata of method pages) as `inr`."""
-    context["inr"] = _state.context.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+    """Give the page template its extra data (citation metadata of method pages) and search group."""
+    inr = _state.context.get(page.file.src_uri)
+    context["inr"] = inr  # type: ignore[typeddict-unknown-key]
+    generated = page.file.src_uri in _state.generated
+    kind = str(inr.get("kind")) if isinstance(inr, dict) else None
+    context["inr_search_group"] = search_group(page.file.src_uri, generated=generated, kind=kind)  # type: ignore[typeddict-unknown-key]
     return context
 
 

@@ -1,17 +1,23 @@
-/* INR Survey compare page: the methods named in ?methods=a,b,c side by side.
+/* INR Survey compare page: the methods named in ?methods=a,b,c side by side, oldest first.
  *
  * Loaded by inr.js only on the compare page. Reads the compact index (data/catalog.json,
  * through data.js), so the address alone reproduces the view. Unknown slugs are named in a visible message;
  * fewer than the minimum or more than the maximum of methods are explained (beyond the
- * maximum, the first ones are shown and the rest named). "Download BibTeX" fetches exactly
- * the shown entries. Below the facts, one row per benchmark that at least two of the shown
- * methods report on, with the numbers as their papers print them (data/results.json, loaded
- * after the table; the table's data-results says when the rows are in: "shown", "none" when
- * no benchmark is shared, "failed"). All data is inserted with textContent and checked URLs,
- * never as HTML.
+ * maximum, the first ones named are shown and the rest named). Columns follow the first
+ * posting (the publication year where a method has none), whatever the order of the address.
+ * A picker (a search box over the methods) adds methods, each column can be removed, and the
+ * shown methods become the compare list of picks.js. "Download BibTeX", "Copy BibTeX" and
+ * "Copy \cite keys" take exactly the shown entries. Below the facts, one row per benchmark that at
+ * least two of the shown methods report on, with the numbers as their papers print them
+ * (data/results.json, loaded after the table; the table's data-results says when the rows are
+ * in: "shown", "none" when no benchmark is shared, "failed"). All data is inserted with textContent
+ * and checked URLs, never as HTML.
  */
 import { el, safeUrl } from "./dom.js";
 import { bibDownload, bibtexOf, loadIndex, loadResults } from "./data.js";
+import { compareUrl, getPicks, setPicks } from "./picks.js";
+
+const PICKER_SHOWN = 10;  // results listed by the picker at a time
 
 const MAX_SLUG_SHOWN = 64;
 
@@ -21,6 +27,7 @@ const ROWS = [
   ["authors", "Authors", function (m) { return m.authors.join(", "); }],
   ["venue", "Venue", function (m) { return m.venue_kind === "preprint" ? "arXiv preprint (not peer-reviewed)" : m.venue_name + " (" + m.venue + ")"; }],
   ["year", "Year", function (m) { return m.year ? String(m.year) : null; }],
+  ["posted", "First posted", function (m) { return m.posted || null; }],
   ["field", "Field", function (m) { return m.field; }],
   ["tasks", "Tasks (primary first)", function (m) { return m.tasks.join("; "); }],
   ["representation", "Representation", function (m) { return m.representations.join(" + ") || null; }],
@@ -77,6 +84,17 @@ function requested() {
   });
 }
 
+/** The order of the columns: first posting (else the end of the publication year), then name. */
+function postingKey(m) {
+  return m.posted || (m.year ? m.year + "-12-32" : "9999");
+}
+
+export function byPosting(a, b) {
+  var ka = postingKey(a), kb = postingKey(b);
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  return a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0;
+}
+
 function message(parent, className, parts) {
   var p = el("p", { class: "inr-compare-message " + className, role: "alert" });
   parts.forEach(function (part) { p.appendChild(typeof part === "string" ? document.createTextNode(part) : part); });
@@ -94,27 +112,30 @@ function explain(parent, index, unknown, known, shown) {
     ]);
   }
   if (!known.length) {
-    message(parent, "inr-compare-range", ["No method to compare: this address names none of the survey's methods. Tick "
-      + limits.min + " to " + limits.max + " methods in the ", catalogLink, " and choose Compare."]);
+    message(parent, "inr-compare-range", ["No method to compare yet: find " + limits.min + " to " + limits.max
+      + " methods with the search box below, tick them on a task page or in the ", catalogLink, ", or add them from their pages."]);
   } else if (known.length < limits.min) {
     message(parent, "inr-compare-range", ["Compare is meant for " + limits.min + " to " + limits.max
-      + " methods; this address names only " + (known.length === 1 ? "one" : known.length) + ". Add more in the ", catalogLink, "."]);
+      + " methods; this address names only " + (known.length === 1 ? "one" : known.length) + ". Add more below or in the ", catalogLink, "."]);
   } else if (known.length > shown.length) {
     message(parent, "inr-compare-range", ["Compare shows at most " + limits.max + " methods side by side; this address names "
-      + known.length + ". The first " + shown.length + " are shown; left out: "
+      + known.length + ". The first " + shown.length + " named are shown; left out: "
       + known.slice(shown.length).map(function (m) { return m.name; }).join(", ") + "."]);
   }
 }
 
-function table(index, methods) {
+function table(index, methods, remove) {
   var wrap = el("div", { class: "inr-compare-scroll", role: "region", "aria-label": "Comparison table (scrolls sideways)", tabindex: "0" });
   var t = el("table", { class: "inr-compare-table" });
-  t.appendChild(el("caption", null, methods.length === 1 ? "One method" : methods.length + " methods side by side"));
+  t.appendChild(el("caption", null, methods.length === 1 ? "One method" : methods.length + " methods side by side, in order of first posting"));
   var head = el("tr", { "data-row": "name" });
   head.appendChild(el("th", { scope: "col" }, "Method"));
   methods.forEach(function (m) {
     var th = el("th", { scope: "col", "data-slug": m.slug });
     th.appendChild(el("a", { href: m.page }, m.name));
+    var drop = el("button", { type: "button", class: "inr-compare-remove", "aria-label": "Remove " + m.name + " from the comparison", title: "Remove" }, "×");
+    drop.addEventListener("click", function () { remove(m.slug); });
+    th.appendChild(drop);
     head.appendChild(th);
   });
   var thead = el("thead");
@@ -132,6 +153,11 @@ function table(index, methods) {
       else td.appendChild(value);
       tr.appendChild(td);
     });
+    if (methods.length > 1) {
+      var first = tr.cells[1].textContent;
+      var same = Array.prototype.every.call(tr.cells, function (c, i) { return i === 0 || c.textContent === first; });
+      if (same) tr.classList.add("inr-compare-same");
+    }
     body.appendChild(tr);
   });
   t.appendChild(body);
@@ -212,15 +238,45 @@ function showResults(wrap, index, methods) {
     });
 }
 
-function actions(index, methods) {
+/** Copy `makeText()` (a promise) to the clipboard; say what was copied, or why not, in `status`. */
+function copyTo(status, makeText, said) {
+  return makeText()
+    .then(function (text) { return navigator.clipboard.writeText(text).then(function () { return text; }); })
+    .then(function (text) { status.textContent = said(text); })
+    .catch(function (error) { status.textContent = "Could not copy (" + error.message + "); use Download BibTeX instead."; });
+}
+
+function citeKeys(methods) {
+  return "\\cite{" + methods.map(function (m) { return m.key; }).join(",") + "}";
+}
+
+function actions(index, methods, state) {
   var bar = el("div", { class: "inr-compare-actions" });
-  var status = el("p", { class: "inr-bib-status", role: "alert" });
-  var button = el("button", { type: "button", class: "md-button inr-compare-download" },
-    "Download BibTeX (" + methods.length + (methods.length === 1 ? " entry)" : " entries)"));
+  var status = el("p", { class: "inr-bib-status", role: "status" });
+  var entries = methods.length + (methods.length === 1 ? " entry" : " entries");
+  var button = el("button", { type: "button", class: "md-button inr-compare-download" }, "Download BibTeX (" + entries + ")");
   button.addEventListener("click", function () {
     bibDownload(button, status, "inr-survey-compare.bib", function () { return bibtexOf(index, methods); });
   });
-  bar.appendChild(button);
+  var copyBib = el("button", { type: "button", class: "md-button inr-compare-copy-bib" }, "Copy BibTeX");
+  copyBib.addEventListener("click", function () {
+    copyTo(status, function () { return bibtexOf(index, methods); }, function () { return "Copied the BibTeX of " + entries + "."; });
+  });
+  var copyCite = el("button", { type: "button", class: "md-button inr-compare-copy-cite" }, "Copy \\cite keys");
+  copyCite.addEventListener("click", function () {
+    copyTo(status, function () { return Promise.resolve(citeKeys(methods)); }, function (text) { return "Copied " + text + "."; });
+  });
+  [button, copyBib, copyCite].forEach(function (n) { bar.appendChild(n); });
+  var diff = el("label", { class: "inr-compare-diff" });
+  var box = el("input", { type: "checkbox", id: "inr-compare-diff" });
+  box.checked = state.differences;
+  box.addEventListener("change", function () {
+    state.differences = box.checked;
+    document.querySelectorAll(".inr-compare-table").forEach(function (t) { t.classList.toggle("inr-differences", box.checked); });
+  });
+  diff.appendChild(box);
+  diff.appendChild(document.createTextNode(" Differences only"));
+  bar.appendChild(diff);
   var edit = new URL(index.url("catalog"));
   edit.search = "?sel=" + methods.map(function (m) { return encodeURIComponent(m.slug); }).join(",");
   bar.appendChild(el("a", { href: edit.href, class: "md-button inr-compare-edit" }, "Change the selection in the catalog"));
@@ -228,21 +284,107 @@ function actions(index, methods) {
   return bar;
 }
 
+/** Whether method `m` matches every word of `words` (name, aliases, title, authors, venue, year). */
+function matches(m, words) {
+  if (!m.searchText) {
+    m.searchText = [m.name].concat(m.aliases || [], [m.title], m.authors, [m.venue_label, String(m.year || "")]).join(" ").toLowerCase();
+  }
+  return words.every(function (w) { return m.searchText.indexOf(w) >= 0; });
+}
+
+function rank(m, query) {
+  var name = m.name.toLowerCase();
+  return name === query ? 0 : name.indexOf(query) === 0 ? 1 : name.indexOf(query) >= 0 ? 2 : 3;
+}
+
+/** The picker: a search box over the survey's methods, each result with an "Add" button. */
+function picker(index, current, add) {
+  var box = el("div", { class: "inr-picker", role: "search", "aria-label": "Add methods to the comparison" });
+  box.appendChild(el("label", { for: "inr-pick-q", class: "inr-label" }, "Add a method"));
+  var input = el("input", { type: "search", id: "inr-pick-q", placeholder: "Name, title, author, venue or year", autocomplete: "off", "aria-describedby": "inr-pick-count" });
+  var count = el("p", { id: "inr-pick-count", class: "inr-pick-count", role: "status" });
+  var list = el("ul", { class: "inr-pick-list" });
+  [input, count, list].forEach(function (n) { box.appendChild(n); });
+  function show() {
+    var query = input.value.trim().toLowerCase();
+    list.textContent = "";
+    if (!query) { count.textContent = ""; return; }
+    var words = query.split(/\s+/);
+    var found = index.methods.filter(function (m) { return matches(m, words); }).sort(function (a, b) {
+      return rank(a, query) - rank(b, query) || byPosting(a, b);
+    });
+    count.textContent = !found.length ? "No method matches “" + input.value.trim() + "”."
+      : found.length + (found.length === 1 ? " method matches" : " methods match") + (found.length > PICKER_SHOWN ? "; the first " + PICKER_SHOWN + " are listed." : ".");
+    found.slice(0, PICKER_SHOWN).forEach(function (m) {
+      var li = el("li", { class: "inr-pick-item" });
+      var chosen = current().indexOf(m.slug) >= 0;
+      var button = el("button", { type: "button", class: "md-button inr-pick-add", "data-slug": m.slug, "aria-label": (chosen ? m.name + " is compared" : "Add " + m.name) }, chosen ? "Added" : "Add");
+      button.disabled = chosen;
+      button.addEventListener("click", function () { add(m.slug); show(); input.focus(); });
+      li.appendChild(button);
+      var text = el("span", { class: "inr-pick-text" });
+      text.appendChild(el("strong", null, m.name));
+      text.appendChild(document.createTextNode(" · " + m.venue_label + " · " + m.title));
+      li.appendChild(text);
+      list.appendChild(li);
+    });
+  }
+  input.addEventListener("input", show);
+  input.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    var first = list.querySelector("button.inr-pick-add:not(:disabled)");
+    if (first) first.click();
+  });
+  return { node: box, refresh: show, input: input };
+}
+
 function render(root, index) {
   root.querySelectorAll(".inr-compare-static").forEach(function (n) { n.hidden = true; });
   var app = el("div", { class: "inr-compare-app" });
-  var slugs = requested();
-  var known = slugs.filter(function (s) { return index.bySlug.has(s); }).map(function (s) { return index.bySlug.get(s); });
-  var unknown = slugs.filter(function (s) { return !index.bySlug.has(s); });
-  var shown = known.slice(0, index.data.compare_limits.max);
-  explain(app, index, unknown, known, shown);
-  if (shown.length) {
-    app.appendChild(actions(index, shown));
-    var wrap = table(index, shown);
-    app.appendChild(wrap);
-    showResults(wrap, index, shown);
-    document.title = "Compare " + shown.map(function (m) { return m.name; }).join(", ") + " - " + document.title.replace(/^Compare methods - /, "");
+  var view = el("div", { class: "inr-compare-view" });
+  var state = { slugs: requested(), differences: false };
+  var pageTitle = document.title;
+  var siteTitle = pageTitle.replace(/^Compare methods - /, "");
+  if (!state.slugs.length) {
+    // An address that names no method opens the compare list gathered on other pages.
+    var picks = getPicks().filter(function (s) { return index.bySlug.has(s); });
+    if (picks.length) {
+      state.slugs = picks;
+      window.history.replaceState(window.history.state, "", compareUrl(picks));
+    }
   }
+  function change(slugs) {
+    state.slugs = slugs;
+    window.history.replaceState(window.history.state, "", compareUrl(slugs));
+    draw();
+  }
+  var pick = picker(index, function () { return state.slugs; }, function (slug) { change(state.slugs.concat([slug])); });
+  function draw() {
+    view.textContent = "";
+    var known = state.slugs.filter(function (s) { return index.bySlug.has(s); }).map(function (s) { return index.bySlug.get(s); });
+    var unknown = state.slugs.filter(function (s) { return !index.bySlug.has(s); });
+    var shown = known.slice(0, index.data.compare_limits.max).sort(byPosting);
+    explain(view, index, unknown, known, shown);
+    if (known.length) setPicks(known.map(function (m) { return m.slug; }));
+    if (shown.length) {
+      view.appendChild(actions(index, shown, state));
+      var t = table(index, shown, function (slug) {
+        change(state.slugs.filter(function (s) { return s !== slug; }));
+        pick.input.focus();
+      });
+      if (state.differences) t.querySelector("table").classList.add("inr-differences");
+      view.appendChild(t);
+      showResults(t, index, shown);
+      document.title = "Compare " + shown.map(function (m) { return m.name; }).join(", ") + " - " + siteTitle;
+    } else {
+      document.title = pageTitle;
+    }
+    app.classList.toggle("inr-compare-empty", !shown.length);
+  }
+  draw();
+  app.appendChild(view);
+  app.appendChild(pick.node);
   root.appendChild(app);
 }
 

@@ -110,7 +110,6 @@ JSON_FIELDS: tuple[JsonField, ...] = (
         "date or null",
         "first arXiv version, `YYYY-MM-DD`; null when unknown or not on arXiv",
         lambda p: _date(p.posted),
-        in_catalog=False,
     ),
     JsonField(
         "added", "date or null", "day the method was added to the survey", lambda p: _date(p.added), in_catalog=False

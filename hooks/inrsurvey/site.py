@@ -16,7 +16,7 @@ from .render import pages, paths
 from .render.catalog_page import catalog_page, page_count
 from .render.compare_page import compare_page
 from .render.leaderboard import benchmark_page, benchmarks_index, board_papers
-from .render.lineage import lineage_page
+from .render.lineage_periods import lineage_pages
 from .render.method import method_head, method_page
 from .render.taxonomy import (
     editions,
@@ -111,7 +111,8 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     add(paths.COMPARE, compare_page(catalog))
     add(paths.SUMMARY, pages.summary_page(catalog))
     add(paths.STATS, pages.stats_page(catalog))
-    add(paths.LINEAGE, lineage_page(catalog))
+    for uri, content in lineage_pages(catalog):
+        add(uri, content)
     add(paths.CHANGELOG, pages.changelog_page(catalog))
     add(paths.ALL_BIB, export.bib_text(sorted(catalog.papers, key=lambda p: p.key)))
     add(paths.PAPERS_JSON, export.papers_json(catalog))

@@ -81,3 +81,18 @@ def test_phone_tap_targets(browser: Any, base_url: str, url: str) -> None:
     serious = serious_violations(page, url)
     context.close()
     assert not serious, "\n".join(serious)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", ["methods/nerf/", "methods/instant-ngp/", "statistics/", ""])
+def test_phone_layout_has_no_serious_violations(browser: Any, base_url: str, url: str, scheme: str) -> None:
+    """At 375 px: the BibTeX block, the facts disclosure and the phone layout of the charts."""
+    require_tool(AXE.is_file(), "axe-core (npm install --no-package-lock)")
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812}, color_scheme=scheme, base_url=base_url, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(url)
+    serious = serious_violations(page, url)
+    context.close()
+    assert not serious, "\n".join(serious)

@@ -35,6 +35,11 @@ def by_slug(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {m["slug"]: m for m in data["methods"]}
 
 
+def posting(m: dict[str, Any]) -> tuple[str, str]:
+    """The column order: first posting, else the end of the publication year; then name."""
+    return (m["posted"] or (f"{m['year']}-12-32" if m["year"] else "9999"), m["name"].lower())
+
+
 def open_compare(page: Any, slugs: list[str] | str) -> None:
     value = slugs if isinstance(slugs, str) else ",".join(slugs)
     page.goto("compare/?methods=" + value)
@@ -146,11 +151,11 @@ def test_more_than_the_maximum_shows_the_first_and_names_the_rest(
 ) -> None:
     slugs = sorted(by_slug(data))[: limits["max"] + 2]
     open_compare(page, slugs)
-    shown = slugs[: limits["max"]]
+    methods = by_slug(data)
+    shown = sorted(slugs[: limits["max"]], key=lambda s: posting(methods[s]))  # the first named, oldest first
     assert columns(page) == shown
     message = page.inner_text(".inr-compare-range")
     assert f"at most {limits['max']}" in message and f"names {len(slugs)}" in message
-    methods = by_slug(data)
     assert all(methods[s]["name"] in message for s in slugs[limits["max"] :])
     assert page.inner_text("button.inr-compare-download") == f"Download BibTeX ({limits['max']} entries)"
     with page.expect_download() as info:
@@ -163,6 +168,7 @@ def test_fewer_than_the_minimum_explains(page: Any, data: dict[str, Any], limits
     open_compare(page, ["nerf"])
     assert "names only one" in page.inner_text(".inr-compare-range")
     assert columns(page) == ["nerf"]
+    page.evaluate("localStorage.clear()")  # the compare list now holds NeRF; an empty one is the point here
     open_compare(page, "")
     assert "No method to compare" in page.inner_text(".inr-compare-range")
     assert page.locator("table.inr-compare-table").count() == 0
@@ -188,7 +194,8 @@ def test_catalog_compare_control_outside_the_range(page: Any, data: dict[str, An
     assert button.is_enabled() and hint.inner_text() == ""
     button.click()
     page.wait_for_selector("table.inr-compare-table")
-    assert columns(page) == slugs[:-1]
+    methods = by_slug(data)
+    assert columns(page) == sorted(slugs[:-1], key=lambda s: posting(methods[s]))
 
 
 def test_keyboard_only_select_and_compare(page: Any, data: dict[str, Any], site_dir: Path) -> None:
@@ -315,7 +322,8 @@ def test_shared_benchmarks_get_rows_with_the_printed_numbers(
                 assert not record["variant"] or f"({record['variant']})" in text
                 assert not record["protocol"] or f"deviates: {record['protocol']}" in text
     # The facts above the results are unchanged, and nothing was inserted as HTML.
-    check_table(page, data, slugs)
+    methods = by_slug(data)
+    check_table(page, data, sorted(slugs, key=lambda s: posting(methods[s])))
 
 
 def test_no_shared_benchmark_adds_no_rows(page: Any, data: dict[str, Any], results: dict[str, Any]) -> None:
@@ -326,3 +334,87 @@ def test_no_shared_benchmark_adds_no_rows(page: Any, data: dict[str, Any], resul
     assert results_rows(page) == []
     assert page.get_attribute("table.inr-compare-table", "data-results") == "none"
     assert page.locator('tr[data-row="results"]').count() == 0
+
+
+def test_columns_follow_first_posting_not_the_address(page: Any, data: dict[str, Any]) -> None:
+    methods = by_slug(data)
+    slugs = ["liif", "instant-ngp", "siren", "nerf"]
+    open_compare(page, slugs)
+    expected = sorted(slugs, key=lambda s: posting(methods[s]))
+    assert columns(page) == expected and expected != slugs
+    assert [cell(page, "posted", s) for s in expected] == [methods[s]["posted"] or "none" for s in expected]
+    check_table(page, data, expected)
+
+
+def test_copy_bibtex_and_cite_keys(page: Any, data: dict[str, Any], site_dir: Path) -> None:
+    open_compare(page, ["siren", "nerf", "liif"])
+    page.wait_for_selector("table.inr-compare-table")
+    order = columns(page)
+    page.click("button.inr-compare-copy-bib")
+    page.wait_for_function("document.querySelector('.inr-bib-status').textContent.startsWith('Copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == bib_of(site_dir, data, order)
+    page.click("button.inr-compare-copy-cite")
+    page.wait_for_function("document.querySelector('.inr-bib-status').textContent.includes('cite')")
+    keys = ",".join(by_slug(data)[s]["key"] for s in order)
+    assert page.evaluate("navigator.clipboard.readText()") == "\\cite{" + keys + "}"
+    assert "\\cite{" + keys + "}" in page.inner_text(".inr-bib-status")
+
+
+def test_differences_only_hides_the_rows_that_agree(page: Any, data: dict[str, Any]) -> None:
+    methods = by_slug(data)
+    by_field: dict[str, list[str]] = {}
+    for slug, m in sorted(methods.items()):
+        by_field.setdefault(m["field"], []).append(slug)
+    pair = next(slugs[:2] for slugs in by_field.values() if len(slugs) >= 2)
+    open_compare(page, pair)
+    page.wait_for_selector("table.inr-compare-table[data-results]", state="attached")
+    # The facts rows; the reported results below them always differ and stay shown.
+    rows = page.locator('table.inr-compare-table tbody tr:not([data-row="results"]):not([data-row^="benchmark:"])')
+    count = rows.count()
+    same = [
+        page.evaluate(
+            "r => { const c = Array.from(r.cells).slice(1).map(x => x.textContent); return c.every(t => t === c[0]); }",
+            rows.nth(i).element_handle(),
+        )
+        for i in range(count)
+    ]
+    assert any(same) and not all(same)
+    assert all(rows.nth(i).is_visible() for i in range(count))
+    page.check("#inr-compare-diff")
+    assert [not rows.nth(i).is_visible() for i in range(count)] == same
+    assert page.locator('tr[data-row="field"]').is_hidden()
+    page.uncheck("#inr-compare-diff")
+    assert all(rows.nth(i).is_visible() for i in range(count))
+
+
+def test_empty_compare_offers_a_picker(page: Any, data: dict[str, Any]) -> None:
+    methods = by_slug(data)
+    open_compare(page, "")
+    assert "No method to compare" in page.inner_text(".inr-compare-range")
+    box = page.locator("#inr-pick-q")
+    assert box.is_visible() and page.locator("label[for='inr-pick-q']").inner_text() == "Add a method"
+    box.fill("siren")
+    first = page.locator("ul.inr-pick-list button.inr-pick-add").first
+    assert first.get_attribute("data-slug") == "siren"
+    first.click()
+    assert page.url.endswith("compare/?methods=siren")
+    assert columns(page) == ["siren"] and "names only one" in page.inner_text(".inr-compare-range")
+    box.fill("Mildenhall")  # an author: every method with that author is offered
+    offered = page.eval_on_selector_all("ul.inr-pick-list button.inr-pick-add", "bs => bs.map(b => b.dataset.slug)")
+    authored = {s for s, m in methods.items() if any("Mildenhall" in a for a in m["authors"])}
+    assert "nerf" in offered and set(offered) <= authored
+    box.fill("nerf")
+    box.press("Enter")  # adds the first match
+    page.wait_for_selector("table.inr-compare-table thead th[data-slug='nerf']")
+    assert columns(page) == sorted(["siren", "nerf"], key=lambda s: posting(methods[s]))
+    assert page.url.endswith("compare/?methods=siren,nerf")
+    assert not page.locator(".inr-compare-range").count()
+    # An added method cannot be added twice; a column can be removed.
+    box.fill("siren")
+    assert page.locator("ul.inr-pick-list button[data-slug='siren']").is_disabled()
+    page.click("thead th[data-slug='siren'] button.inr-compare-remove")
+    assert columns(page) == ["nerf"] and page.url.endswith("compare/?methods=nerf")
+    # The list is kept: the compare page without an address opens it again.
+    page.goto("compare/")
+    page.wait_for_selector("table.inr-compare-table")
+    assert columns(page) == ["nerf"] and page.url.endswith("compare/?methods=nerf")

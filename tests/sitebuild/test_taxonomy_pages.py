@@ -12,7 +12,7 @@ from inrsurvey.model import Catalog
 from inrsurvey.render.charts import methods_over_time
 from inrsurvey.render.lineage import NEIGHBOURS_SHOWN
 from inrsurvey.render.taxonomy import editions, years
-from sitehtml import article, article_text, method_links, page, parse
+from sitehtml import Element, article, article_text, method_links, page, parse
 
 pytestmark = pytest.mark.build
 
@@ -45,11 +45,24 @@ def test_task_pages_and_comparison_tables(catalog: Catalog, site_dir: Path) -> N
             continue
         rows = [e for e in elements if e.tag == "tr" and any(a.startswith("div.inr-table") for a in e.ancestors)]
         assert len(rows) == len(expected) + 1
-        headers = [e.text.strip() for e in elements if e.tag == "th"]
-        assert headers == ["Method", "Key idea", "Inputs", "Outputs", "Tags", "Venue", "Year", "Code"]
+        headers = [e.text.strip() for e in elements if e.tag == "th" and "thead." in e.ancestors]
+        assert headers == ["Method", "Key idea", "Representation", "Tags", "Published", "Code"]
         assert any(e.attrs.get("data-sortable") == "true" for e in elements)
+        # One row per method, oldest first (first posting, else the end of the publication year).
+        order = [r.attrs["id"].removeprefix("row-") for r in rows if "id" in r.attrs]
+        assert sorted(order) == sorted(expected)
+        when = [
+            catalog.by_slug[s].posted.isoformat() if catalog.by_slug[s].posted else f"{catalog.by_slug[s].year}-12-32"
+            for s in order
+        ]
+        assert when == sorted(when), term.name
         for slug in expected:
-            assert " ".join(catalog.by_slug[slug].key_idea.split()) in " ".join(text.split()), slug
+            paper = catalog.by_slug[slug]
+            assert " ".join(paper.key_idea.split()) in " ".join(text.split()), slug
+            row = next(r for r in rows if r.attrs.get("id") == f"row-{slug}")
+            assert paper.name in row.text and all(t.name in row.text for t in paper.joined.tags), slug
+        # The task page has no table of contents, so the table takes the content's width.
+        assert 'data-md-type="toc" hidden>' in page(site_dir, url), term.name
     assert further > 0, "no method lists a further task"
 
 
@@ -152,31 +165,57 @@ def test_method_pages_link_related(catalog: Catalog, site_dir: Path) -> None:
 
 
 def test_home_chart_matches_data(catalog: Catalog, site_dir: Path) -> None:
+    """Both layouts of the chart (wide screens and phones) count every method once, by field and period."""
     elements = parse(page(site_dir, ""))
-    svg = [e for e in elements if e.tag == "svg" and "inr-chart-svg" in e.classes]
-    assert svg and svg[0].attrs.get("role") == "img" and svg[0].attrs.get("aria-labelledby")
+    svgs = [e for e in elements if e.tag == "svg" and "inr-chart-svg" in e.classes]
+    layouts = ("svg.inr-chart-svg.inr-chart-wide", "svg.inr-chart-svg.inr-chart-narrow")
+    assert [tuple(s.classes) for s in svgs] == [tuple(x.split(".")[1:]) for x in layouts]
+    assert all(s.attrs.get("role") == "img" and s.attrs.get("aria-labelledby") for s in svgs)
+    assert len({s.attrs["aria-labelledby"] for s in svgs}) == 2
     assert any(e.tag == "title" and "Methods over time" in e.text for e in elements)
-    bars = [e for e in elements if e.tag == "rect" and "data-count" in e.attrs]
-    by_field = Counter()
-    for bar in bars:
-        by_field[bar.attrs["data-series"]] += int(bar.attrs["data-count"])
-    assert dict(by_field) == {
+    bins, series = methods_over_time(catalog)
+    expected_fields = {
         f: n for f, n in ((t.name, len(catalog.by_field.get(t.name, ()))) for t in catalog.taxonomy.fields) if n
     }
-    bins, series = methods_over_time(catalog)
+    expected_bins = {b: sum(s.values[i] for s in series) for i, b in enumerate(bins)}
+    for layout in layouts:
+        bars = [e for e in elements if e.tag == "rect" and "data-count" in e.attrs and layout in e.ancestors]
+        by_field: Counter[str] = Counter()
+        by_bin: Counter[str] = Counter()
+        for bar in bars:
+            by_field[bar.attrs["data-series"]] += int(bar.attrs["data-count"])
+            by_bin[bar.attrs["data-bin"]] += int(bar.attrs["data-count"])
+        assert dict(by_field) == expected_fields, layout
+        assert dict(by_bin) == {b: n for b, n in expected_bins.items() if n}, layout
+    # Each period is posted when the method first appeared: a method without a posting date
+    # counts at its arXiv number's month, else at its year of publication, and the caption says so.
+    assert sum(expected_bins.values()) == len(catalog)
+    for paper in catalog.papers:
+        if not paper.posted and not paper.arxiv:
+            assert paper.sort_date.year == paper.year, paper.slug
+    undated = sum(1 for p in catalog.papers if not p.posted)
+    caption = next(e.text for e in elements if e.tag == "figcaption" and "figure.inr-chart" in e.ancestors)
+    assert (f"{undated} method" in caption) == bool(undated), caption
     table_rows = [e for e in elements if e.tag == "tr" and any("inr-chart-data" in a for a in e.ancestors)]
     assert len(table_rows) == len(bins) + 1
     assert sum(sum(s.values) for s in series) == len(catalog)
 
 
+def chart_bars(elements: list[Element], chart_id: str, layout: str) -> dict[str, int]:
+    """The counts the bars of one layout (`wide` or `narrow`) of the chart `chart_id` show, by label."""
+    start = next(i for i, e in enumerate(elements) if e.tag == "figure" and e.attrs.get("id") == chart_id)
+    end = next((i for i, e in enumerate(elements) if i > start and e.tag == "figure"), len(elements))
+    return {
+        e.attrs["data-bin"]: int(e.attrs["data-count"])
+        for e in elements[start:end]
+        if e.tag == "rect" and "data-bin" in e.attrs and f"svg.inr-chart-svg.inr-chart-{layout}" in e.ancestors
+    }
+
+
 def test_statistics_charts_match_data(catalog: Catalog, site_dir: Path) -> None:
     elements = parse(page(site_dir, "statistics/"))
-    tasks = {
-        e.attrs["data-bin"]: int(e.attrs["data-count"])
-        for e in elements
-        if e.tag == "rect"
-        and any("chart-tasks" in a or a == "figure.inr-chart" for a in e.ancestors[-2:])
-        and "data-bin" in e.attrs
-    }
     task_counts = {t.name: len(catalog.by_task[t.name]) for t in catalog.taxonomy.tasks if catalog.by_task.get(t.name)}
-    assert {k: v for k, v in tasks.items() if k in task_counts} == task_counts
+    venue_total = len(catalog)
+    for layout in ("wide", "narrow"):
+        assert chart_bars(elements, "chart-tasks", layout) == task_counts, layout
+        assert sum(chart_bars(elements, "chart-venues", layout).values()) == venue_total, layout

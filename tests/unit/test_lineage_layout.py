@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inrsurvey.render.lineage_layout import Grid, Layout, half_year, layout_lineage
+from inrsurvey.render.lineage_layout import Grid, Layout, half_year, layout_lineage, path_data, route
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,37 @@ def check_invariants(items: list[Item], layout: Layout) -> None:
     for (y1, x1), (y2, x2) in itertools.pairwise(boxes):
         assert y2 >= y1 + grid.pitch_y or x2 >= x1 + grid.node_width, (y1, x1, y2, x2)
     for n in layout.nodes:
-        assert grid.label_width <= n.x and n.x + grid.node_width <= layout.width
+        assert grid.left <= n.x and n.x + grid.node_width <= layout.width
         assert n.y >= 0 and n.y + grid.node_height <= layout.height
+    check_routes(layout)
+
+
+def check_routes(layout: Layout) -> None:
+    """Every edge runs in gaps and gutters: no segment touches a box but its own two ends."""
+    grid = layout.grid
+    at = {n.slug: n for n in layout.nodes}
+    for index, edge in enumerate(layout.edges):
+        points = route(layout, edge, at, index)
+        ends = {edge.source, edge.target}
+        assert points[0][1] in (at[edge.source].y, at[edge.source].y + grid.node_height)
+        assert points[-1][1] in (at[edge.target].y, at[edge.target].y + grid.node_height)
+        for (x1, y1), (x2, y2) in itertools.pairwise(points):
+            assert x1 == x2 or y1 == y2, "a segment is neither horizontal nor vertical"
+            assert min(x1, x2) >= 0 and max(x1, x2) <= layout.width and 0 <= min(y1, y2) <= layout.height
+            for node in layout.nodes:
+                if node.slug in ends:
+                    continue
+                apart_x = max(x1, x2) < node.x or min(x1, x2) > node.x + grid.node_width
+                apart_y = max(y1, y2) < node.y or min(y1, y2) > node.y + grid.node_height
+                assert apart_x or apart_y, (edge, node.slug, (x1, y1, x2, y2))
+        for slug in ends:  # the path only touches its own boxes at their top or bottom edge
+            node = at[slug]
+            inside = [
+                (x, y)
+                for x, y in points
+                if node.x < x < node.x + grid.node_width and node.y < y < node.y + grid.node_height
+            ]
+            assert not inside, (edge, slug, inside)
 
 
 def test_small_survey_layout() -> None:
@@ -147,3 +176,20 @@ def test_any_graph_keeps_the_invariants(data: st.DataObject, count: int) -> None
         for slug in slugs
     ]
     check_invariants(items, layout_lineage(items, Grid(columns=data.draw(st.integers(1, 7)))))
+
+
+def test_a_long_edge_runs_down_a_gutter_not_through_the_boxes_between() -> None:
+    """An edge over several lines of boxes leaves into the gap below, runs down a gutter, enters from above."""
+    root = Item("root", day(2018, 1))
+    middle = [Item(f"m{i:02d}", day(2019, 1 + i % 12, 1 + i), ("root",)) for i in range(20)]
+    late = Item("late", day(2022, 1), ("root",))
+    layout = layout_lineage([root, *middle, late], Grid(columns=3))
+    check_invariants([root, *middle, late], layout)
+    at = {n.slug: n for n in layout.nodes}
+    edge = next(e for e in layout.edges if e.target == "late")
+    points = route(layout, edge, at)
+    assert len(points) == 6 and at["late"].line - at["root"].line > 3
+    gutter_x = points[2][0]
+    grid = layout.grid
+    assert all(not (n.x <= gutter_x <= n.x + grid.node_width) for n in layout.nodes)
+    assert path_data(points).startswith(f"M{points[0][0]:g} {points[0][1]:g}V")

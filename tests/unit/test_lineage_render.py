@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import markdown
+import pytest
 
 from inrsurvey.model import BibEntry, BuildsOn, Catalog, Paper, Person, Taxonomy, Term, Venue
 from inrsurvey.render import paths
@@ -125,6 +126,7 @@ def test_neighbourhood_markdown_on_the_method_page() -> None:
     assert "**Builds on:** [ROOT](root.md)" in text
     assert text.count("](c") == NEIGHBOURS_SHOWN and text.count("](g") == NEIGHBOURS_SHOWN
     assert text.count(f"[{20 - NEIGHBOURS_SHOWN} more](../lineage.md#lineage-hub)") == 2
+    assert "(../lineage.md?focus=hub#lineage-node-hub)" in text
     html = html_of(method_page(catalog, catalog.by_slug["hub"]))
     assert 'id="lineage"' in html and "lineage-node-hub" in html
     one = neighbourhood(catalog, catalog.by_slug["g05"])
@@ -158,3 +160,45 @@ def test_node_labels_use_the_authors_names_not_the_original_surveys_label() -> N
     authors = replace(base, aliases=("NRFAA", "NeuRefl"), survey=SurveyLabel("NRFAA", "3D Vision", "View Synthesis"))
     assert node_label(authors) == "NeuRefl"
     assert node_label(replace(base, aliases=("NRFAA",))) == "NRFAA"  # an alias of the authors' own is used
+
+
+def test_a_large_survey_gets_one_lineage_page_per_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond the split size: an index, and per year its methods, the earlier ones they build on, its tables."""
+    from inrsurvey.render import lineage
+    from inrsurvey.render.lineage_periods import lineage_pages
+
+    catalog = hub_catalog(6)  # root 2018, hub 2019, c00-c05 2020, g00-g05 2021
+    assert [uri for uri, _ in lineage_pages(catalog)] == [paths.LINEAGE]
+    pages = dict(lineage_pages(catalog, split_at=5))
+    assert list(pages) == [paths.LINEAGE, *(paths.lineage_year(y) for y in (2018, 2019, 2020, 2021))]
+    index = html_of(pages[paths.LINEAGE])
+    assert "<svg" not in index and 'href="lineage/2020.md"' in index and "2020</a>: 6 methods" in index
+    year = html_of(pages[paths.lineage_year(2021)])
+    nodes = [e.attrs["id"].removeprefix("lineage-node-") for e in parse(year) if "inr-lin-box" in e.classes]
+    assert sorted(nodes) == sorted([f"c{i:02d}" for i in range(6)] + [f"g{i:02d}" for i in range(6)])
+    rows = {e.attrs["id"] for e in parse(year) if e.attrs.get("id", "").startswith("lineage-") and e.tag == "a"}
+    assert {r for r in rows if not r.startswith("lineage-node-")} == {f"lineage-g{i:02d}" for i in range(6)}
+    assert "<strong>6 of the 6 methods first posted in 2021</strong>" in year and "the 6 earlier methods" in year
+    monkeypatch.setattr(lineage, "SPLIT_AT", 5)
+    text = neighbourhood(catalog, catalog.by_slug["c01"])
+    assert "(../lineage/2020.md?focus=c01#lineage-node-c01)" in text
+
+
+def test_edges_name_their_ends_and_carry_the_wide_route() -> None:
+    """Each edge is drawn once, under the nodes, with its ends for the script and both layouts' paths."""
+    from inrsurvey.render.lineage import NARROW, WIDE
+
+    catalog = hub_catalog(6)
+    narrow, wide = layout_lineage(catalog.papers, NARROW), layout_lineage(catalog.papers, WIDE)
+    svg = lineage_svg(narrow, catalog.by_slug, paths.LINEAGE, len(catalog), wide)
+    elements = parse(svg)
+    edges = [e for e in elements if e.tag == "path"]
+    assert sorted(e.attrs["data-e"] for e in edges) == sorted(f"{e.source} {e.target}" for e in narrow.edges)
+    assert all(re.fullmatch(r"M[\d.]+ [\d.]+([HV][\d.]+)+", e.attrs[k]) for e in edges for k in ("d", "data-alt"))
+    tags = [e.tag for e in elements]
+    assert max(i for i, t in enumerate(tags) if t == "path") < tags.index("foreignobject")  # edges under nodes
+    root = next(e for e in elements if e.tag == "svg")
+    assert (root.attrs["width"], root.attrs["data-alt"]) == (str(narrow.width), f"{wide.width} {wide.height}")
+    assert narrow.width <= 343 < wide.width  # the page's own layout fits a 375 px phone
+    boxes = [e for e in elements if e.tag == "foreignobject"]
+    assert len(boxes) == len(narrow.nodes) and all(len(b.attrs["data-alt"].split()) == 2 for b in boxes)

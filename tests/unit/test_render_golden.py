@@ -107,7 +107,8 @@ def test_rendering_is_deterministic_across_processes(tmp_path: Path) -> None:
 def test_markers(small: Catalog) -> None:
     text = 'Intro\n<!-- inrsurvey:table task="View Synthesis" -->\nand `<!-- inrsurvey:stats -->` in code\n'
     out = expand_markers(text, small, "page.md")
-    assert "| Method | Key idea | Inputs |" in out and "`<!-- inrsurvey:stats -->`" in out
+    assert '<th scope="col">Method</th><th scope="col">Key idea</th>' in out and "`<!-- inrsurvey:stats -->`" in out
+    assert 'href="../methods/' in out  # links from the page holding the marker
     with pytest.raises(MarkerError, match="unknown marker"):
         expand_markers("<!-- inrsurvey:nonsense -->", small, "page.md")
     with pytest.raises(MarkerError, match="not in taxonomy"):

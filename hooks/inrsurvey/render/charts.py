@@ -1,8 +1,9 @@
 """Static, accessible SVG charts rendered at build time (no chart library, no script).
 
-Each chart is a `<figure>` with an SVG (`role="img"`, `<title>`, `<desc>`), a
-`<title>` tooltip and `data-*` numbers on every bar, and a data table as its text
-alternative. Colours come from CSS classes, so light and dark schemes both work. Site
+Each chart is a `<figure>` with two SVGs (`role="img"`, `<title>`, `<desc>`): one laid out
+for wide screens and one for phones (bars run sideways, one row per period or label, so the
+chart fits a 375 px screen without scrolling); the stylesheet shows one of them. Every bar
+carries a `<title>` tooltip and `data-*` numbers, and a data table is the text alternative. Colours come from CSS classes, so light and dark schemes both work. Site
 search leaves charts out (`data-pagefind-ignore`): their text is numbers and labels.
 """
 
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 
 from ..model import Catalog, Paper
 from .text import esc
+from .wording import counted
 
-PALETTE_SIZE = 8
+PALETTE_SIZE = 10
 """Number of series colours defined in the stylesheet (`.inr-series-0` ...)."""
 
 
@@ -81,7 +83,7 @@ def stacked_columns(chart_id: str, title: str, description: str, bins: Sequence[
     step = (width - left - 8) / max(len(bins), 1)
     bar_w = max(step * 0.7, 2)
     parts = [
-        f'<svg class="inr-chart-svg" viewBox="0 0 {width} {height + 24 * ((len(series) + 3) // 4)}" role="img" '
+        f'<svg class="inr-chart-svg inr-chart-wide" viewBox="0 0 {width} {height + 24 * ((len(series) + 3) // 4)}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{esc(title)}</title>',
         f'<desc id="{chart_id}-desc">{esc(description)}</desc>',
@@ -120,8 +122,72 @@ def stacked_columns(chart_id: str, title: str, description: str, bins: Sequence[
     return (
         f'<figure class="inr-chart" id="{chart_id}" data-pagefind-ignore="all">'
         + "".join(parts)
+        + stacked_rows(f"{chart_id}-narrow", title, description, bins, series)
         + f"<figcaption>{esc(description)}</figcaption>{table}</figure>\n"
     )
+
+
+NARROW_WIDTH = 340
+"""Width of the phone layout's view box: at a 375 px screen one unit is about one CSS pixel."""
+
+
+def _svg_open(chart_id: str, title: str, description: str, width: int, height: int, layout: str) -> str:
+    return (
+        f'<svg class="inr-chart-svg inr-chart-{layout}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{esc(title)}</title><desc id="{chart_id}-desc">{esc(description)}</desc>'
+    )
+
+
+def stacked_rows(chart_id: str, title: str, description: str, bins: Sequence[str], series: Sequence[Series]) -> str:
+    """The phone layout of a stacked column chart: one row per period, bars stacked sideways, legend below."""
+    width, left, row_h, right = NARROW_WIDTH, 58, 22, 34
+    totals = [sum(s.values[i] for s in series) for i in range(len(bins))]
+    peak = max(totals, default=0) or 1
+    legend_top = row_h * len(bins) + 12
+    height = legend_top + 20 * ((len(series) + 1) // 2) + 4
+    parts = [_svg_open(chart_id, title, description, width, height, "narrow")]
+    for i, label in enumerate(bins):
+        y = i * row_h
+        x = float(left)
+        parts.append(f'<text class="inr-axis" x="{left - 6}" y="{y + 15}" text-anchor="end">{esc(label)}</text>')
+        for index, s in enumerate(series):
+            value = s.values[i]
+            if not value:
+                continue
+            w = (width - left - right) * value / peak
+            parts.append(
+                f'<rect class="inr-series-{index % PALETTE_SIZE}" x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}" '
+                f'data-series="{esc(s.name)}" data-bin="{esc(label)}" data-count="{value}">'
+                f"<title>{esc(s.name)}, {esc(label)}: {value}</title></rect>"
+            )
+            x += w
+        parts.append(f'<text class="inr-legend" x="{x + 5:.1f}" y="{y + 15}">{totals[i]}</text>')
+    for index, s in enumerate(series):
+        lx = (index % 2) * (width // 2)
+        ly = legend_top + 20 * (index // 2)
+        parts.append(f'<rect class="inr-series-{index % PALETTE_SIZE}" x="{lx}" y="{ly + 2}" width="12" height="12"/>')
+        parts.append(f'<text class="inr-legend" x="{lx + 17}" y="{ly + 12}">{esc(s.name)} ({sum(s.values)})</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def labelled_rows(chart_id: str, title: str, description: str, items: Sequence[tuple[str, int]]) -> str:
+    """The phone layout of a horizontal bar chart: each label on its own line above its bar."""
+    width, row_h, right = NARROW_WIDTH, 36, 34
+    peak = max((c for _, c in items), default=0) or 1
+    parts = [_svg_open(chart_id, title, description, width, row_h * len(items) + 4, "narrow")]
+    for i, (label, count) in enumerate(items):
+        y = i * row_h
+        w = (width - right) * count / peak
+        parts.append(f'<text class="inr-axis" x="0" y="{y + 13}">{esc(label)}</text>')
+        parts.append(
+            f'<rect class="inr-series-0" x="0" y="{y + 18}" width="{w:.1f}" height="12" '
+            f'data-bin="{esc(label)}" data-count="{count}"><title>{esc(label)}: {count}</title></rect>'
+        )
+        parts.append(f'<text class="inr-legend" x="{w + 5:.1f}" y="{y + 29}">{count}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def horizontal_bars(chart_id: str, title: str, description: str, items: Sequence[tuple[str, int]]) -> str:
@@ -130,7 +196,7 @@ def horizontal_bars(chart_id: str, title: str, description: str, items: Sequence
     height = row_h * len(items) + 10
     peak = max((c for _, c in items), default=0) or 1
     parts = [
-        f'<svg class="inr-chart-svg" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="inr-chart-svg inr-chart-wide" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{esc(title)}</title>',
         f'<desc id="{chart_id}-desc">{esc(description)}</desc>',
@@ -149,6 +215,7 @@ def horizontal_bars(chart_id: str, title: str, description: str, items: Sequence
     return (
         f'<figure class="inr-chart" id="{chart_id}" data-pagefind-ignore="all">'
         + "".join(parts)
+        + labelled_rows(f"{chart_id}-narrow", title, description, items)
         + f"<figcaption>{esc(description)}</figcaption>{table}</figure>\n"
     )
 
@@ -157,10 +224,17 @@ def field_timeline_chart(catalog: Catalog) -> str:
     """Methods over time by field (first arXiv posting), for the home page."""
     bins, series = methods_over_time(catalog)
     unit = "quarter" if bins and " Q" in bins[0] else "year"
+    undated = sum(1 for p in catalog.papers if not p.posted)
+    fallback = (
+        f" ({counted(undated, 'method')} without a recorded posting date counted by the month of "
+        "their arXiv number, else their year of publication)"
+        if undated
+        else ""
+    )
     return stacked_columns(
         "chart-fields-over-time",
         "Methods over time by field",
-        f"Number of methods per {unit} of first posting, stacked by field; {len(catalog)} methods in all.",
+        f"Number of methods per {unit} of first posting{fallback}, stacked by field; {len(catalog)} methods in all.",
         bins,
         series,
     )

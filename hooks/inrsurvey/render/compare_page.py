@@ -1,4 +1,4 @@
-"""The compare page: a side-by-side table of 2 to 8 methods named in its URL.
+"""The compare page: a side-by-side table of 2 to 8 methods named in its URL, oldest first.
 
 The table (`compare/?methods=nerf,siren,liif`) is built in the browser by the compare
 script from the compact index `data/catalog.json`, with rows for the benchmarks the methods
@@ -35,9 +35,9 @@ def compare_page(catalog: Catalog) -> str:
     catalog_link = link("catalog", uri, paths.CATALOG)
     tasks_link = link("task pages", uri, paths.TASKS)
     note = (
-        f"Select {MIN_METHODS} to {MAX_METHODS} methods in the {catalog_link} and choose **Compare**: this page "
-        "shows them side by side, with the numbers their papers report on the benchmarks they share, "
-        "and its address alone brings the same comparison back. "
+        f"Find {MIN_METHODS} to {MAX_METHODS} methods with this page's search box, tick them on the {tasks_link} "
+        f"or in the {catalog_link}, or add them from their own pages: this page shows them side by side, oldest "
+        "first, with the numbers their papers report on the benchmarks they share, and its address alone brings the same comparison back. "
         f"It needs JavaScript; without it, the {tasks_link} compare the methods of each task in a table."
     )
     return (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Catalog, Paper
 from . import paths
-from .lineage_layout import Edge, Layout, Node, half_year, half_year_label, layout_lineage
+from .lineage_layout import Edge, Grid, Layout, Node, half_year, half_year_label, layout_lineage, path_data, route
 from .links import link, rel
 from .pagefront import page_front
 from .tables import Table
@@ -25,6 +25,14 @@ LABEL_CHARS = 20
 
 NEIGHBOURS_SHOWN = 8
 """How many methods a method page lists per level of its neighbourhood."""
+
+SPLIT_AT = 800
+"""A survey of more methods than this gets one lineage page per year of first posting."""
+
+
+def lineage_uri(catalog: Catalog, paper: Paper) -> str:
+    """The lineage page that draws and lists `paper`: the whole survey's, or its year's when split."""
+    return paths.lineage_year(paper.sort_date.year) if len(catalog) > SPLIT_AT else paths.LINEAGE
 
 
 def node_label(paper: Paper) -> str:
@@ -49,53 +57,50 @@ def posted_text(paper: Paper) -> str:
     return f"{day.strftime('%B')} {day.year}" if paper.arxiv else str(day.year)
 
 
-def _curve(layout: Layout, edge: Edge, at: dict[str, Node]) -> str:
-    """An edge's path: an S-curve to the next line, or along the gutter beside the target.
+NARROW = Grid(columns=2, node_width=140, column_gap=16)
+"""The layout a phone shows (332 px wide), and the page's own: it needs no script to fit."""
 
-    An edge that spans several lines runs down the gap between columns, never behind
-    the boxes of the methods in between.
-    """
-    grid = layout.grid
-    source, target = at[edge.source], at[edge.target]
-    sx, tx = source.x + grid.node_width / 2, target.x + grid.node_width / 2
-    if edge.backward or target.line <= source.line:
-        sy, ty = source.y, target.y + grid.node_height
-        bend = -grid.line_gap / 2
-    else:
-        sy, ty = source.y + grid.node_height, target.y
-        bend = grid.line_gap / 2
-    if abs(target.line - source.line) <= 1:
-        return f"M{sx:.0f} {sy:.0f}C{sx:.0f} {sy + bend:.0f} {tx:.0f} {ty - bend:.0f} {tx:.0f} {ty:.0f}"
-    gx = target.x - grid.column_gap / 2 if sx <= tx else target.x + grid.node_width + grid.column_gap / 2
-    top, bottom = sy + bend, ty - bend
-    return (
-        f"M{sx:.0f} {sy:.0f}C{sx:.0f} {top:.0f} {gx:.0f} {top:.0f} {gx:.0f} {top + bend:.0f}"
-        f"L{gx:.0f} {bottom - bend:.0f}C{gx:.0f} {bottom:.0f} {tx:.0f} {bottom:.0f} {tx:.0f} {ty:.0f}"
-    )
+WIDE = Grid()
+"""The layout a script swaps in where the figure is wide enough for it."""
 
 
-def _path(layout: Layout, edge: Edge, at: dict[str, Node], css: str) -> str:
-    kind = " inr-lin-back" if edge.backward else ""
-    return f'<path class="{css}{kind}" d="{_curve(layout, edge, at)}"/>'
+def _alt(pairs: Iterable[tuple[float, float]]) -> str:
+    return " ".join(f"{round(value, 1):g}" for _, value in pairs)
 
 
-def _bands(layout: Layout) -> list[str]:
+def _bands(layout: Layout, wide: Layout) -> tuple[list[str], list[str]]:
     parts = ['<g class="inr-lin-bands" aria-hidden="true">']
-    for index, layer in enumerate(layout.layers):
+    labels = ['<g class="inr-lin-labels" aria-hidden="true">']
+    for index, (layer, other) in enumerate(zip(layout.layers, wide.layers, strict=True)):
         parts.append(
-            f'<rect class="inr-lin-band inr-lin-band-{index % 2}" x="0" y="{layer.y:.0f}" '
-            f'width="{layout.width}" height="{layer.height:.0f}"/>'
+            f'<rect class="inr-lin-band inr-lin-band-{index % 2}" x="0" y="{layer.y:g}" width="100%" '
+            f'height="{layer.height:g}" data-alt="{_alt([(0, other.y), (0, other.height)])}"/>'
         )
         period, _, year = layer.label.rpartition(" ")
-        middle = layer.y + layer.height / 2
-        parts.append(f'<text class="inr-lin-year" x="8" y="{middle - 2:.0f}">{esc(year)}</text>')
-        parts.append(f'<text class="inr-lin-period" x="8" y="{middle + 12:.0f}">{esc(period)}</text>')
+        alt = _alt([(0, other.y + 14)])
+        labels.append(f'<text class="inr-lin-year" x="4" y="{layer.y + 14:g}" data-alt="{alt}">{esc(year)}</text>')
+        labels.append(f'<text class="inr-lin-period" x="42" y="{layer.y + 14:g}" data-alt="{alt}">{esc(period)}</text>')
+    return [*parts, "</g>"], [*labels, "</g>"]
+
+
+def _edges(layout: Layout, wide: Layout) -> list[str]:
+    """Every edge once, under the nodes; `data-e` names its ends for the highlighting script."""
+    at = {node.slug: node for node in layout.nodes}
+    wide_at = {node.slug: node for node in wide.nodes}
+    parts = ['<g class="inr-lin-edges" aria-hidden="true">']
+    for lane, edge in enumerate(layout.edges):
+        kind = " inr-lin-back" if edge.backward else ""
+        d = path_data(route(layout, edge, at, lane))
+        alt = path_data(route(wide, edge, wide_at, lane))
+        parts.append(
+            f'<path class="inr-lin-edge{kind}" data-e="{esc(edge.source)} {esc(edge.target)}" d="{d}" data-alt="{alt}"/>'
+        )
     parts.append("</g>")
     return parts
 
 
-def _node(layout: Layout, node: Node, paper: Paper, incident: Iterable[Edge], at: dict[str, Node], href: str) -> str:
-    """One method: its highlight lines, then an HTML link in a `foreignObject`.
+def _node(layout: Layout, node: Node, other: Node, paper: Paper, incident: Iterable[Edge], href: str) -> str:
+    """One method: an HTML link in a `foreignObject`.
 
     The link is HTML, not SVG `<a>`: Material's instant navigation assigns `link.href`,
     which an SVG link only has a getter for, and stops with an error on the page.
@@ -106,38 +111,44 @@ def _node(layout: Layout, node: Node, paper: Paper, incident: Iterable[Edge], at
     label = node_label(paper)
     called = label if label == paper.name else f"{label} ({paper.name})"  # the visible text comes first
     name = f"{called}, first posted {posted_text(paper)}; builds on {builds}, built on by {later}"
-    highlight = "".join(_path(layout, e, at, "inr-lin-hl-edge") for e in incident)
     return (
-        f'<g class="inr-lin-node"><g class="inr-lin-hl" aria-hidden="true">{highlight}</g>'
-        f'<foreignObject x="{node.x:.0f}" y="{node.y:.0f}" width="{grid.node_width}" height="{grid.node_height}">'
+        f'<foreignObject x="{node.x:g}" y="{node.y:g}" width="{grid.node_width}" height="{grid.node_height}" '
+        f'data-alt="{other.x:g} {other.y:g}">'
         f'<a class="inr-lin-box" href="{esc(href)}" id="lineage-node-{esc(paper.slug)}" aria-label="{esc(name)}" '
         f'title="{esc(paper.name)}: {esc(paper.title)} ({esc(posted_text(paper))})">{esc(label)}</a>'
-        "</foreignObject></g>"
+        "</foreignObject>"
     )
 
 
-def lineage_svg(layout: Layout, papers: Mapping[str, Paper], from_uri: str, total: int) -> str:
-    """The laid-out graph as an SVG whose nodes link to the method pages."""
-    at = {node.slug: node for node in layout.nodes}
+def lineage_svg(
+    layout: Layout, papers: Mapping[str, Paper], from_uri: str, total: int, wide: Layout | None = None
+) -> str:
+    """The laid-out graph as an SVG whose nodes link to the method pages.
+
+    `wide` is the same graph laid out for a wider figure: each element carries its
+    geometry there in `data-alt`, which the page's script swaps in when it fits.
+    """
+    wide = wide or layout
+    wide_at = {node.slug: node for node in wide.nodes}
     incident: dict[str, list[Edge]] = {}
     for edge in layout.edges:
         incident.setdefault(edge.source, []).append(edge)
         incident.setdefault(edge.target, []).append(edge)
+    bands, labels = _bands(layout, wide)
     parts = [
         f'<svg class="inr-lineage-svg" width="{layout.width}" height="{layout.height}" '
-        f'viewBox="0 0 {layout.width} {layout.height}" role="group" '
+        f'viewBox="0 0 {layout.width} {layout.height}" data-alt="{wide.width} {wide.height}" role="group" '
         'aria-labelledby="lineage-title lineage-desc" xmlns="http://www.w3.org/2000/svg">',
         '<title id="lineage-title">Lineage of the survey\'s methods</title>',
         f'<desc id="lineage-desc">{len(layout.nodes)} of {total} methods, one band per half-year of first posting, '
         "oldest at the top; a line runs from each method down to every method that builds on it.</desc>",
-        *_bands(layout),
-        '<g class="inr-lin-edges" aria-hidden="true">',
-        *(_path(layout, e, at, "inr-lin-edge") for e in layout.edges),
-        "</g>",
+        *bands,
+        *_edges(layout, wide),
+        *labels,
     ]
     for node in layout.nodes:
         href = paths.url_between(from_uri, paths.method(node.slug))
-        parts.append(_node(layout, node, papers[node.slug], incident.get(node.slug, ()), at, href))
+        parts.append(_node(layout, node, wide_at[node.slug], papers[node.slug], incident.get(node.slug, ()), href))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -146,10 +157,11 @@ def _names(papers: Sequence[Paper], from_uri: str) -> str:
     return ", ".join(link(p.name, from_uri, paths.method(p)) for p in papers) or "—"
 
 
-def lineage_tables(catalog: Catalog, from_uri: str) -> str:
-    """The text alternative: every method by period, with what it builds on and what builds on it."""
+def lineage_tables(catalog: Catalog, from_uri: str, papers: Iterable[Paper] | None = None) -> str:
+    """The text alternative: every method (or `papers`) by period, with what it builds on and what builds on it."""
     periods: dict[tuple[int, int], list[Paper]] = {}
-    for paper in sorted(catalog.papers, key=lambda p: (p.sort_date, p.name.lower(), p.slug)):
+    chosen = catalog.papers if papers is None else papers
+    for paper in sorted(chosen, key=lambda p: (p.sort_date, p.name.lower(), p.slug)):
         periods.setdefault(half_year(paper.sort_date), []).append(paper)
     parts = []
     for key in sorted(periods):
@@ -167,21 +179,44 @@ def lineage_tables(catalog: Catalog, from_uri: str) -> str:
             sortable=False,
         )
         parts.append(f"### {esc(label)}\n\n{table.as_markdown()}")
-    return "\n".join(parts)
+    # One wrapper, so that the stylesheet can leave the tables unrendered until they are scrolled to.
+    return '<div class="inr-lin-tables" markdown>\n\n' + "\n".join(parts) + "\n\n</div>\n"
 
 
-def lineage_page(catalog: Catalog) -> str:
-    """The lineage page: the whole survey as a layered graph, then the same as tables."""
-    uri = paths.LINEAGE
-    layout = layout_lineage(catalog.papers)
+def lineage_figure(catalog: Catalog, papers: Sequence[Paper], uri: str) -> tuple[Layout, str]:
+    """The graph of `papers` as the page's figure (phone layout, wide one in `data-alt`), and its layout."""
+    layout = layout_lineage(papers, NARROW)
     shown, total = len(layout.nodes), len(catalog)
-    svg = lineage_svg(layout, catalog.by_slug, uri, total)
+    svg = lineage_svg(layout, catalog.by_slug, uri, total, layout_lineage(papers, WIDE))
+    return layout, (
+        '<figure class="inr-lineage" data-lineage="graph">'
+        '<div class="inr-lineage-scroll" role="region" aria-label="Lineage graph">'
+        f"{svg}</div><figcaption>{shown} of {total} methods; lines run from a method to what builds on it."
+        "</figcaption></figure>\n"
+    )
+
+
+def how_to_read(layout: Layout) -> str:
+    """The paragraph that says how to read and use the graph."""
     backward = sum(e.backward for e in layout.edges)
     dashed = (
         f" A dashed line joins a method to one posted before it that builds on it ({backward} such links)."
         if backward
         else ""
     )
+    return (
+        "Which methods build on which. Each band is a half-year of first posting, oldest at the top; "
+        "a line runs from a method down to every method that builds on it. Point at or focus a method "
+        "to pick out its ancestors and descendants, select it to open its page; a method's own page "
+        f"links to the view of its ancestors and descendants alone.{dashed}\n"
+    )
+
+
+def lineage_page(catalog: Catalog) -> str:
+    """The lineage page: the whole survey as a layered graph, then the same as tables."""
+    uri = paths.LINEAGE
+    layout, figure = lineage_figure(catalog, catalog.papers, uri)
+    shown, total = len(layout.nodes), len(catalog)
     return "\n".join(
         [
             page_front(
@@ -191,16 +226,11 @@ def lineage_page(catalog: Catalog) -> str:
                 search={"exclude": True},
             ),
             "# Lineage\n",
-            "Which methods build on which. Each band is a half-year of first posting, oldest at the top; "
-            "a line runs from a method down to every method that builds on it. Point at or focus a method "
-            f"to pick out its own lines, select it to open its page.{dashed}\n",
+            how_to_read(layout),
             f"The graph shows **{shown} of {total} methods**: the {len(layout.isolated)} that neither build on "
             f"another method of the survey nor are built on are left out of it, and listed with all the others "
             f"in the {link('tables below', uri, uri, 'methods-by-period')}.\n",
-            '<figure class="inr-lineage">'
-            '<div class="inr-lineage-scroll" role="region" aria-label="Lineage graph (scrolls sideways on narrow screens)">'
-            f"{svg}</div><figcaption>{shown} of {total} methods; lines run from a method to what builds on it."
-            "</figcaption></figure>\n",
+            figure,
             "## Methods by period\n",
             "Every method of the survey, by half-year of first posting, with the methods it builds on "
             "and the methods that build on it.\n",
@@ -242,10 +272,10 @@ def neighbour_levels(catalog: Catalog, paper: Paper, upward: bool) -> tuple[Leve
     return _cap(first.values(), catalog), _cap(second.values(), catalog)
 
 
-def _level_line(level: Level, label: str, uri: str, anchor: str, indent: str = "") -> str:
+def _level_line(level: Level, label: str, uri: str, graph: str, anchor: str, indent: str = "") -> str:
     text = ", ".join(link(p.name, uri, paths.method(p)) for p in level.shown)
     if level.more:
-        text += f", and {link(f'{level.more} more', uri, paths.LINEAGE, anchor)}"
+        text += f", and {link(f'{level.more} more', uri, graph, anchor)}"
     return f"{indent}- **{label}:** {text}"
 
 
@@ -253,23 +283,29 @@ def neighbourhood(catalog: Catalog, paper: Paper) -> str:
     """A method's lineage on its page: two levels of ancestors and descendants, each capped."""
     uri = paths.method(paper)
     anchor = f"lineage-{paper.slug}"
+    where = lineage_uri(catalog, paper)
     lines = []
     for upward in (True, False):
         first, second = neighbour_levels(catalog, paper, upward)
         one = len(first.shown) + first.more == 1
         if first.shown:
-            lines.append(_level_line(first, "Builds on" if upward else "Later methods building on it", uri, anchor))
+            lines.append(
+                _level_line(first, "Builds on" if upward else "Later methods building on it", uri, where, anchor)
+            )
         if second.shown:
             label = (
                 ("which builds on" if one else "which build on")
                 if upward
                 else ("which is built on by" if one else "which are built on by")
             )
-            lines.append(_level_line(second, label, uri, anchor, "    "))
+            lines.append(_level_line(second, label, uri, where, anchor, "    "))
     if not lines:
         return ""
-    graph = rel(uri, paths.LINEAGE) + f"#lineage-node-{paper.slug}"
+    graph = rel(uri, where)
+    focus = f"{graph}?focus={paper.slug}#lineage-node-{paper.slug}"
     return (
         '<div class="inr-lineage-near" data-pagefind-ignore="all" markdown>\n\n'
-        "## Lineage\n\n" + "\n".join(lines) + f"\n\nSee it in the [lineage graph]({graph}).\n\n</div>\n"
+        "## Lineage\n\n"
+        + "\n".join(lines)
+        + f"\n\nSee [its ancestors and descendants in the lineage graph]({focus}).\n\n</div>\n"
     )

@@ -5,15 +5,18 @@ drawing. Each time period (half-year by default) is one layer, oldest first. Ins
 layer, a method that builds on another of the same layer goes to a later sub-row, so
 every edge between methods in date order points down; each sub-row wraps into lines of
 at most `columns` nodes, ordered by the mean position of their neighbours (barycentre
-sweeps) to keep edges short. Everything is O(N log N + E): one sort, a fixed number of
-linear sweeps, no search for cycles (a cycle in `builds_on` only yields an edge that
-points back in time, which is flagged, never followed).
+sweeps) to keep edges short. Nodes sit on whole columns, so the gutters between columns
+run unbroken from top to bottom: `route` draws each edge through the gap below its source,
+down a gutter and through the gap above its target, never across another box. Everything
+is O(N log N + E): one sort, a fixed number of linear sweeps, no search for cycles (a
+cycle in `builds_on` only yields an edge that points back in time, which is flagged,
+never followed).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -46,14 +49,19 @@ class Grid:
     node_height: int = 26
     column_gap: int = 18
     line_gap: int = 20
-    layer_gap: int = 14
-    label_width: int = 76
-    margin: int = 8
+    layer_gap: int = 4
+    header: int = 18
+    margin: int = 2
 
     @property
     def pitch_x(self) -> int:
         """Horizontal distance between neighbouring columns."""
         return self.node_width + self.column_gap
+
+    @property
+    def left(self) -> int:
+        """X of the first column's boxes: the margin and a whole gutter to their left."""
+        return self.margin + self.column_gap
 
     @property
     def pitch_y(self) -> int:
@@ -142,7 +150,7 @@ def _place(group: list[int], columns: int) -> list[tuple[float, int]]:
     """(column, line offset) per slot of a group sorted by key, filled column by column."""
     lines = -(-len(group) // columns)
     used = -(-len(group) // lines)
-    shift = (columns - used) / 2
+    shift = (columns - used) // 2  # whole columns, so that the gutters stay free
     return [(slot // lines + shift, slot % lines) for slot in range(len(group))]
 
 
@@ -172,12 +180,12 @@ def layout_lineage(items: Sequence[Dated], grid: Grid = Grid()) -> Layout:
     isolated = tuple(m.slug for i, m in enumerate(order) if not (parents[i] or children[i]))
     period = [half_year(m.sort_date) for m in order]
     groups = _groups(linked, period, parents)
-    column = [(grid.columns - 1) / 2] * len(order)
+    column = [float((grid.columns - 1) // 2)] * len(order)
     _sweep(groups, column, lambda i: _mean([column[p] for p in parents[i]]), grid.columns)
     _sweep(groups[::-1], column, lambda i: _mean([column[n] for n in parents[i] + children[i]]), grid.columns)
     _sweep(groups, column, lambda i: _mean([column[p] for p in parents[i]]) if parents[i] else column[i], grid.columns)
     nodes, layers, height = _coordinates(groups, order, period, column, grid)
-    width = grid.label_width + grid.columns * grid.pitch_x + grid.margin
+    width = grid.left + grid.columns * grid.pitch_x + grid.margin
     return Layout(tuple(nodes), tuple(edges), tuple(layers), isolated, width, height, grid)
 
 
@@ -192,10 +200,10 @@ def _coordinates(
     for group in groups:
         key = period[group[0]]
         if key not in spans:
-            y += grid.layer_gap if spans else 0
-            spans[key] = [y - pad, y]
+            y += (grid.layer_gap if spans else 0) + grid.header
+            spans[key] = [y - pad - grid.header, y]
         for i, (_, offset) in zip(group, _place(group, grid.columns), strict=True):
-            x = grid.label_width + column[i] * grid.pitch_x + grid.column_gap / 2
+            x = grid.left + column[i] * grid.pitch_x
             nodes.append(Node(order[i].slug, len(spans) - 1, line + offset, x, y + offset * grid.pitch_y))
         rows = -(-len(group) // grid.columns)
         line += rows
@@ -204,3 +212,44 @@ def _coordinates(
     layers = [Layer(half_year_label(k), top, bottom - top) for k, (top, bottom) in spans.items()]
     nodes.sort(key=lambda n: (n.line, n.x, n.slug))
     return nodes, layers, round(y - pad + grid.margin)
+
+
+LANES = (0, -4, 4, -8, 8)
+"""Offsets in pixels that spread the edges sharing a gap or a gutter."""
+
+
+def route(layout: Layout, edge: Edge, at: Mapping[str, Node], lane: int = 0) -> tuple[tuple[float, float], ...]:
+    """The corners of an edge's path: out of its source, along gaps and one gutter, into its target.
+
+    A forward edge leaves the bottom of its source and enters the top of its target; an
+    edge to a line above (back in time, or a cycle) leaves the top and enters the bottom.
+    Horizontal runs lie in the gap between two lines, vertical runs in a gutter between
+    columns, so no segment crosses a box other than the edge's own two ends.
+    """
+    grid = layout.grid
+    source, target = at[edge.source], at[edge.target]
+    sx, tx = source.x + grid.node_width / 2, target.x + grid.node_width / 2
+    gap = grid.line_gap / 2 + LANES[lane % len(LANES)] * grid.line_gap / 40
+    down = target.line > source.line
+    sy = source.y + grid.node_height if down else source.y
+    ty = target.y if down or target.line == source.line else target.y + grid.node_height
+    out = sy + gap if down else sy - gap
+    if abs(target.line - source.line) <= 1:
+        return ((sx, sy), (sx, out), (tx, out), (tx, ty))
+    column = round((target.x - grid.left) / grid.pitch_x) + (0 if sx <= tx else 1)
+    gx = grid.left - grid.column_gap / 2 + column * grid.pitch_x + LANES[lane % len(LANES)] * grid.column_gap / 24
+    into = ty - gap if down else ty + gap
+    return ((sx, sy), (sx, out), (gx, out), (gx, into), (tx, into), (tx, ty))
+
+
+def path_data(points: Sequence[tuple[float, float]]) -> str:
+    """SVG path data of a polyline: `M x y` then `H`/`V` runs (every segment is horizontal or vertical)."""
+    (x, y), rest = points[0], points[1:]
+    parts = [f"M{round(x, 1):g} {round(y, 1):g}"]
+    for nx, ny in rest:
+        if nx != x:
+            parts.append(f"H{round(nx, 1):g}")
+        if ny != y:
+            parts.append(f"V{round(ny, 1):g}")
+        x, y = nx, ny
+    return "".join(parts)

@@ -19,6 +19,7 @@ from .links import ext_link, link, rel
 from .metadata import highwire_tags, page_json_ld
 from .pagefront import page_front
 from .sanitize import fence
+from .search_meta import method_search_meta
 from .summary import Finding, embed, render_summary
 from .text import md, outside_code
 from .wording import author_list, author_short, long_date, plain_citation, venue_label
@@ -83,6 +84,7 @@ def method_head(catalog: Catalog, paper: Paper, site_url: str = "") -> dict[str,
         "jsonld": json_for_script(json_ld(catalog, paper, site_url)),
         "search_facts": search_facts(catalog, paper),
         "key_idea": paper.key_idea,
+        "search_meta": method_search_meta(paper),
     }
 
 
@@ -114,44 +116,80 @@ def _fact(label: str, value: str, wide: bool = False) -> str:
 
 
 def _facts(catalog: Catalog, paper: Paper, uri: str) -> str:
-    """The facts card: a definition list laid out as a grid of label/value pairs."""
+    """The facts card: who, where, which task and the links first; the rest behind "More facts" on phones.
+
+    Both parts are definition lists laid out as grids of label/value pairs. The second sits in
+    a `<details>` element that the stylesheet keeps open on wide screens, so on a phone the
+    summary starts on the first screen.
+    """
     venue = paper.joined.venue
     field, task = paper.joined.field, paper.joined.task
     where = link(venue_label(venue, paper.year), uri, paths.venue(venue, paper.year))
     if venue.kind != "preprint":
         where += f" · {md(venue.name)} ({venue.kind})"
-    pairs = [
-        _fact("Authors", md(author_list(paper.authors, paper.entry.et_al)), wide=True),
-        _fact("Published in", where, wide=True),
-    ]
-    if paper.year:
-        pairs.append(_fact("Year", link(str(paper.year), uri, paths.year(paper.year))))
-    if paper.posted:
-        posted = link(long_date(paper.posted), uri, paths.year(paper.posted.year))
-        pairs.append(_fact("First posted", f"{posted} on arXiv"))
-    pairs.append(_fact("Field", link(field.name, uri, paths.field(field))))
     tasks = paper.joined.tasks
     task_links = [
         link(t.name, uri, paths.task(t)) + (" (primary)" if len(tasks) > 1 and t == task else "") for t in tasks
     ]
-    pairs.append(_fact("Tasks" if len(tasks) > 1 else "Task", " · ".join(task_links)))
+    main = [
+        _fact("Authors", md(author_list(paper.authors, paper.entry.et_al)), wide=True),
+        _fact("Published in", where, wide=True),
+        _fact("Tasks" if len(tasks) > 1 else "Task", " · ".join(task_links), wide=True),
+    ]
+    links = _links(paper)
+    if links:
+        main.append(_fact("Links", " · ".join(links), wide=True))
+    more, names = [], []
+    if paper.year:
+        more.append(_fact("Year", link(str(paper.year), uri, paths.year(paper.year))))
+        names.append("year")
+    if paper.posted:
+        posted = link(long_date(paper.posted), uri, paths.year(paper.posted.year))
+        more.append(_fact("First posted", f"{posted} on arXiv"))
+        names.append("first posting")
+    more.append(_fact("Field", link(field.name, uri, paths.field(field))))
+    names.append("field")
     reps = paper.joined.representations
     if reps:
         label = "Representation" if len(reps) == 1 else "Representation (hybrid)"
-        pairs.append(_fact(label, " + ".join(link(r.name, uri, paths.representation(r)) for r in reps)))
+        more.append(_fact(label, " + ".join(link(r.name, uri, paths.representation(r)) for r in reps)))
+        names.append("representation")
     if paper.aliases:
-        pairs.append(_fact("Also known as", md(", ".join(paper.aliases))))
+        more.append(_fact("Also known as", md(", ".join(paper.aliases))))
+        names.append("other names")
     tags = list(paper.joined.tags)
     if tags:
-        pairs.append(_fact("Tags", " · ".join(link(t.name, uri, paths.tag(t)) for t in tags), wide=True))
-    links = _links(paper)
-    if links:
-        pairs.append(_fact("Links", " · ".join(links), wide=True))
-    body = "\n".join(pairs)
+        more.append(_fact("Tags", " · ".join(link(t.name, uri, paths.tag(t)) for t in tags), wide=True))
+        names.append("tags")
     return (
         f'<div class="inr-facts" data-pagefind-weight="{FACTS_WEIGHT}" markdown>\n'
-        f'<dl class="inr-facts-list" markdown>\n{body}\n</dl>\n</div>\n'
+        f'<dl class="inr-facts-list" markdown>\n' + "\n".join(main) + "\n</dl>\n"
+        '<details class="inr-facts-more" markdown>\n'
+        f"<summary>More facts: {', '.join(names)}</summary>\n"
+        f'<dl class="inr-facts-list" markdown>\n' + "\n".join(more) + "\n</dl>\n</details>\n</div>\n"
     )
+
+
+def _actions(paper: Paper, uri: str) -> str:
+    """The citing actions under the title: copy the BibTeX, go to it, download it.
+
+    "Copy BibTeX" is a link to the cite block that the site's script turns into a button of
+    the same size (without the script it still leads to the entry).
+    """
+    download = rel(uri, paths.bib(paper.key))
+    return (
+        '<div class="inr-method-actions" data-pagefind-ignore="all" markdown>\n\n'
+        f"{_copy_bibtex()} "
+        '[Cite :material-arrow-down:](#cite){: .md-button title="The BibTeX entry and a plain-text citation" } '
+        f"[:material-download: .bib]({download}){{: .md-button download title='Download the BibTeX file' }}\n"
+        "{: .inr-cite-actions }\n\n"
+        "</div>\n"
+    )
+
+
+def _copy_bibtex() -> str:
+    """The "Copy BibTeX" control (a link to the entry until the script makes it a button)."""
+    return "[:material-content-copy: Copy BibTeX](#cite){: .md-button .md-button--primary .inr-copy-bib }"
 
 
 def source_label(url: str) -> str:
@@ -240,7 +278,9 @@ def _cite(catalog: Catalog, paper: Paper, uri: str) -> str:
         '<div class="inr-cite" data-pagefind-ignore="all" markdown>\n\n'
         "## Cite\n\n"
         f"{fence(bibtex, 'bibtex')}\n\n"
-        f"[:material-download: Download {md(paper.key)}.bib]({download}){{: .md-button download }}\n\n"
+        f"{_copy_bibtex()} "
+        f"[:material-download: Download {md(paper.key)}.bib]({download}){{: .md-button download }}\n"
+        "{: .inr-cite-actions }\n\n"
         f"Plain text: {md(plain_citation(catalog, paper))}\n"
         "{: .inr-plain-citation }\n\n"
         "</div>\n"
@@ -296,9 +336,16 @@ def method_page(catalog: Catalog, paper: Paper, summary: bool = True) -> str:
         _front_matter(catalog, paper),
         f"# {md(paper.name)}\n",
         f"{md(paper.title)}\n{{: .inr-title }}\n",
+        _actions(paper, uri),
         _facts(catalog, paper, uri),
-        _network(paper),
-        "## Summary\n\n" + _key_idea(paper) + "\n" + (embed(summary_of(catalog, paper)[0]) if summary else ""),
+        # The key idea leads the summary, then what the network maps: on a phone both come
+        # right after the short facts card.
+        "## Summary\n\n"
+        + _key_idea(paper)
+        + "\n"
+        + _network(paper)
+        + "\n"
+        + (embed(summary_of(catalog, paper)[0]) if summary else ""),
         _builds_on(catalog, paper, uri),
         results_section(catalog, paper, uri),
         _sources(paper),

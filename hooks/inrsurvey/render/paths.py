@@ -62,6 +62,11 @@ def method(paper: Paper | str) -> str:
     return f"methods/{slug}.md"
 
 
+def lineage_year(year: int) -> str:
+    """The lineage page of one year of first posting, for a survey too large for one page."""
+    return f"lineage/{year}.md"
+
+
 def catalog_part(number: int) -> str:
     """Page `number` (from 1) of the catalog's plain list; the first is the catalog itself."""
     return CATALOG if number == 1 else f"catalog/page-{number}.md"

@@ -14,17 +14,17 @@ import re
 import nh3
 
 _SVG = {
-    "svg": {"viewBox", "role", "aria-labelledby", "aria-hidden", "xmlns", "width", "height", "focusable"},
+    "svg": {"viewBox", "role", "aria-labelledby", "aria-hidden", "xmlns", "width", "height", "focusable", "data-alt"},
     "title": {"id"},
     "desc": {"id"},
     "g": {"transform", "aria-hidden"},
-    "path": {"d", "fill-rule", "clip-rule"},
-    "rect": {"x", "y", "width", "height", "rx", "data-bin", "data-count", "data-series"},
+    "path": {"d", "fill-rule", "clip-rule", "data-e", "data-alt"},
+    "rect": {"x", "y", "width", "height", "rx", "data-bin", "data-count", "data-series", "data-alt"},
     "line": {"x1", "x2", "y1", "y2"},
-    "text": {"x", "y", "text-anchor", "transform", "dy"},
+    "text": {"x", "y", "text-anchor", "transform", "dy", "data-alt"},
     "circle": {"cx", "cy", "r"},
     "polyline": {"points"},
-    "foreignObject": {"x", "y", "width", "height"},
+    "foreignObject": {"x", "y", "width", "height", "data-alt"},
 }
 _HTML = {
     "a": {"href", "title", "rel", "download", "aria-label"},
@@ -36,7 +36,7 @@ _HTML = {
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
     "details": {"open"},
-    "figure": {"data-pagefind-ignore"},
+    "figure": {"data-pagefind-ignore", "data-lineage"},
     "figcaption": set(),
     "nav": {"aria-label"},
     "kbd": set(),

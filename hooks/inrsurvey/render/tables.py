@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..model import Catalog, Paper
 from . import paths
 from .links import link
-from .text import esc, md
+from .text import esc
 from .wording import long_date, venue_label
 
 _UNESCAPED_PIPE = re.compile(r"(\\*)\|")
@@ -47,40 +47,97 @@ class Table:
         return f'<div class="{self.css_class}"{flag}{caption} markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
-def _code_cell(paper: Paper) -> str:
-    if not paper.code:
-        return "—"
-    parts = []
-    for code in paper.code:
-        label = code.framework or "code"
-        parts.append(f'[{md(label)}](<{code.url}>){{: rel="noopener" }}' + ("" if code.official else " (unofficial)"))
-    return ", ".join(parts)
+@dataclass(frozen=True)
+class ComparisonTable:
+    """A task's (or representation's) comparison table as HTML: one compact row per method.
 
+    The rows link with published URLs (`paths.url_between`), as raw HTML is neither rewritten
+    nor checked by MkDocs; every value from papers/ is escaped. The page's script makes the
+    headers sort, keeps the header row and the method column in view while the box scrolls,
+    and adds a tick box per row that puts the method on the list to compare.
+    """
 
-def comparison_table(catalog: Catalog, papers: Sequence[Paper], from_uri: str, caption: str = "") -> Table:
-    """Compare methods side by side: key idea, inputs, outputs, tags, venue, year and code."""
-    rows = []
-    for paper in papers:
-        venue = paper.joined.venue
-        tags = ", ".join(link(t.name, from_uri, paths.tag(t)) for t in paper.joined.tags)
-        rows.append(
-            (
-                link(paper.name, from_uri, paths.method(paper)),
-                md(paper.key_idea),
-                md(", ".join(paper.inputs)),
-                md(", ".join(paper.outputs)),
-                tags,
-                link(venue_label(venue, paper.year), from_uri, paths.venue(venue, paper.year)),
-                str(paper.year or ""),
-                _code_cell(paper),
-            )
+    rows: tuple[str, ...]
+    caption: str
+
+    def as_markdown(self) -> str:
+        """The table in a labelled scroll box, after a bar for its controls (a raw HTML block)."""
+        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in COMPARISON_COLUMNS)
+        return (
+            '<div class="inr-task-compare" data-pagefind-ignore="all">\n'
+            '<div class="inr-pick-bar"><p class="inr-table-note">Oldest first; select a column header to sort the table, '
+            "tick methods to compare them side by side.</p></div>\n"
+            f'<div class="inr-table inr-task-scroll" data-sortable="true" role="region" aria-label="{esc(self.caption)}">\n'
+            f'<table class="inr-task-table">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+            + "\n".join(self.rows)
+            + "\n</tbody>\n</table>\n</div>\n</div>\n"
         )
-    return Table(
-        ("Method", "Key idea", "Inputs", "Outputs", "Tags", "Venue", "Year", "Code"),
-        tuple(rows),
-        caption=caption,
-        css_class="inr-table inr-compare",
+
+
+COMPARISON_COLUMNS = ("Method", "Key idea", "Representation", "Tags", "Published", "Code")
+"""The headers of a comparison table, in order."""
+
+
+def _chronology(paper: Paper) -> str:
+    """The sort key of a method in time: its first posting, else the end of its publication year."""
+    if paper.posted:
+        return paper.posted.isoformat()
+    return f"{paper.year}-12-32" if paper.year else "9999"
+
+
+def _chips(items: Sequence[tuple[str, str]]) -> str:
+    """Small linked chips (label, href), or a dash for none."""
+    if not items:
+        return '<span class="inr-none">—</span>'
+    return "".join(f'<a class="inr-mini-chip" href="{esc(href)}">{esc(label)}</a>' for label, href in items)
+
+
+def _code_cell(paper: Paper) -> str:
+    """The code links as chips: framework, marked when unofficial."""
+    if not paper.code:
+        return '<span class="inr-none">—</span>'
+    return "".join(
+        f'<a class="inr-mini-chip" href="{esc(code.url)}" rel="noopener">{esc(code.framework or "code")}'
+        + ("" if code.official else " (unofficial)")
+        + "</a>"
+        for code in paper.code
     )
+
+
+def _comparison_row(paper: Paper, from_uri: str) -> str:
+    """One method's row: name (the row's header), key idea, chips, publication and first posting."""
+
+    def href(to_uri: str) -> str:
+        return paths.url_between(from_uri, to_uri)
+
+    joined = paper.joined
+    venue = joined.venue
+    reps = _chips([(r.name, href(paths.representation(r))) for r in joined.representations])
+    tags = _chips([(t.name, href(paths.tag(t))) for t in joined.tags])
+    posted = (
+        f'<span class="inr-posted" title="{esc(long_date(paper.posted))}">posted {paper.posted:%b %Y}</span>'
+        if paper.posted
+        else ""
+    )
+    published = (
+        f'<span data-sort="{_chronology(paper)}"><a href="{esc(href(paths.venue(venue, paper.year)))}">'
+        f"{esc(venue_label(venue, paper.year))}</a>{posted}</span>"
+    )
+    cells = (
+        f'<th scope="row"><a class="inr-row-name" href="{esc(href(paths.method(paper)))}">{esc(paper.name)}</a></th>',
+        f'<td class="inr-idea">{esc(paper.key_idea) or "—"}</td>',
+        f'<td class="inr-chips">{reps}</td>',
+        f'<td class="inr-chips inr-tags">{tags}</td>',
+        f'<td class="inr-when">{published}</td>',
+        f'<td class="inr-chips">{_code_cell(paper)}</td>',
+    )
+    return f'<tr id="row-{esc(paper.slug)}">' + "".join(cells) + "</tr>"
+
+
+def comparison_table(catalog: Catalog, papers: Sequence[Paper], from_uri: str, caption: str = "") -> ComparisonTable:
+    """Compare methods side by side, oldest first: key idea, representation, tags, publication and code."""
+    ordered = sorted(papers, key=lambda p: (_chronology(p), p.name.casefold()))
+    return ComparisonTable(tuple(_comparison_row(p, from_uri) for p in ordered), caption or "Methods compared")
 
 
 def summary_table(catalog: Catalog, from_uri: str) -> Table:

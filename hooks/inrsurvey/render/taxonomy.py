@@ -123,12 +123,11 @@ def task_page(catalog: Catalog, term: Term) -> str:
     return "\n".join(
         part
         for part in [
-            _front(term.name, term.definition),
+            page_front(term.name, term.definition, hide=["toc"]),
             f"# {md(term.name)}\n",
             f"{md(term.definition)}\n{{: .inr-definition }}\n",
             f"{len(papers)} {'method addresses' if len(papers) == 1 else 'methods address'} this task, "
-            f"{primary} as {'its' if primary == 1 else 'their'} primary task. "
-            "Select a column header to sort the table.\n",
+            f"{primary} as {'its' if primary == 1 else 'their'} primary task.\n",
             _actions(uri, paths.group_bib("task", term.slug), len(papers), {"task": term.slug}),
             _task_benchmarks(catalog, term, uri),
             "## Comparison\n",
@@ -159,11 +158,11 @@ def representation_page(catalog: Catalog, rep: Representation) -> str:
     table = comparison_table(catalog, papers, uri, caption=f"Methods built from: {rep.name}")
     return "\n".join(
         [
-            _front(rep.name, rep.definition),
+            page_front(rep.name, rep.definition, hide=["toc"]),
             f"# {md(rep.name)}\n",
             f"{md(rep.definition)}\n{{: .inr-definition }}\n",
             f"{len(papers)} {'method is' if len(papers) == 1 else 'methods are'} built from it (alone or in a "
-            "hybrid). Select a column header to sort the table.\n",
+            "hybrid).\n",
             _actions(uri, paths.group_bib("representation", rep.slug), len(papers), {"rep": rep.slug}),
             "## Comparison\n",
             table.as_markdown(),
