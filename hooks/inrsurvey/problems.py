@@ -216,17 +216,6 @@ LEFT_OUT_CODES: Mapping[str, frozenset[str]] = MappingProxyType(
                 "unknown-task",
                 "builds-on-cycle",
                 "result-invalid",
-                "taxonomy-missing",
-                "taxonomy-section",
-                "taxonomy-entry",
-                "taxonomy-duplicate",
-                "taxonomy-definition",
-                "taxonomy-venue-kind",
-                "benchmark-entry",
-                "benchmark-metric",
-                "benchmark-dataset",
-                "benchmark-duplicate",
-                "benchmark-task",
             }
         ),
     }
@@ -237,14 +226,40 @@ Loading: the files do not make a `Paper` at all. Safety: an address, raw HTML, a
 TeX or an invisible character that no page or export may carry. Structure: what pages,
 URLs and exports are keyed on (slugs, citation keys, arXiv IDs, the venue, field and
 primary task, the year, the `builds_on` graph, benchmark numbers), where a wrong value
-would break other pages. Problems of taxonomy.yml and benchmarks.yml belong to no method.
-Every code of `CODES` is in exactly one of these sets or in `CONTENT_CODES`.
+would break other pages. Every code of `CODES` is in exactly one of these sets, in
+`CONTENT_CODES` or in `SURVEY_CODES`.
 """
+
+SURVEY_CODES = frozenset(
+    {
+        "taxonomy-missing",
+        "taxonomy-section",
+        "taxonomy-entry",
+        "taxonomy-duplicate",
+        "taxonomy-definition",
+        "taxonomy-venue-kind",
+        "benchmark-entry",
+        "benchmark-metric",
+        "benchmark-dataset",
+        "benchmark-duplicate",
+        "benchmark-task",
+    }
+)
+"""Problems of taxonomy.yml and benchmarks.yml, which belong to no method: they leave none out.
+
+A method that names a term or benchmark they make unusable gets a problem of its own.
+"""
+
+DEFAULT_REASON = "it has a problem a preview does not show"
+"""Why a method is left out for a code in no set of `LEFT_OUT_CODES` (none today): any code
+not in `CONTENT_CODES` leaves its method out."""
 
 
 def left_out_reason(code: str) -> str | None:
     """Why a problem with `code` keeps its method out of a preview; None for a content problem."""
-    return next((why for why, codes in LEFT_OUT_CODES.items() if code in codes), None)
+    if code in CONTENT_CODES:
+        return None
+    return next((why for why, codes in LEFT_OUT_CODES.items() if code in codes), DEFAULT_REASON)
 
 
 SHOWN_IN_ERROR = 20

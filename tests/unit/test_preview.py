@@ -11,6 +11,7 @@ from inrsurvey.problems import (
     CODES,
     CONTENT_CODES,
     LEFT_OUT_CODES,
+    SURVEY_CODES,
     left_out_reason,
     preview,
     problems_admonition,
@@ -24,7 +25,7 @@ from sitehtml import parse, site_markdown
 
 
 def test_every_code_is_classified_exactly_once() -> None:
-    groups = [CONTENT_CODES, *LEFT_OUT_CODES.values()]
+    groups = [CONTENT_CODES, SURVEY_CODES, *LEFT_OUT_CODES.values()]
     assert sum(len(g) for g in groups) == len(set().union(*groups)), "a code is in two groups"
     assert set().union(*groups) == set(CODES), sorted(set(CODES) ^ set().union(*groups))
 
@@ -33,6 +34,7 @@ def test_reasons() -> None:
     assert left_out_reason("summary-length") is None
     assert left_out_reason("url-scheme") == "it holds a link, markup, TeX or characters the site cannot publish safely"
     assert left_out_reason("yaml-syntax") == "its files do not load into a method"
+    assert left_out_reason("no-such-code") == "it has a problem a preview does not show"  # unknown: left out
 
 
 def _edited(tmp: Path) -> Path:
@@ -100,4 +102,17 @@ def test_the_problems_are_shown_as_text() -> None:
     item = next(e for e in elements if e.tag == "li")
     assert " ".join(item.text.split()) == (
         "papers/x_y.md, line 3: summary-length: <script>alert(1)</script> *not em* [a](javascript:b) `code` {: .x }"
+    )
+
+
+def test_a_code_not_classified_as_content_leaves_its_method_out(tmp_path: Path) -> None:
+    result = check(small_survey(tmp_path / "papers"))
+    assert result.catalog is not None
+    nerf = result.catalog.by_slug["nerf"]
+    found = (Problem(nerf.md_path, 2, "no-such-code", "x"), Problem("papers/taxonomy.yml", 3, "taxonomy-entry", "y"))
+    view = preview(result.catalog, found)
+    assert sorted(view.catalog.by_slug) == ["liif", "siren"] and list(view.left_out) == ["nerf"]
+    assert not view.shown
+    assert "- nerf: left out of the preview: it has a problem a preview does not show (**no\\-such\\-code**)" in (
+        problems_page(view)
     )
