@@ -65,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     result = check(_papers_dir(config))
     for problem in result.problems:
         log.warning(str(problem))
-    if result.catalog is None or (result.problems and config.strict):
+    if result.problems and config.strict:
         raise PluginError(strict_message(result.problems))
     view = preview(result.catalog, result.problems, result.failed)
     _state.catalog = view.catalog
@@ -77,7 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if tags is not None:
         from material.plugins.tags.structure.tag import Tag
 
-        tags.config.tags_allowed = {Tag(t.name) for t in result.catalog.taxonomy.tags}
+        tags.config.tags_allowed = {Tag(t.name) for t in view.catalog.taxonomy.tags}
     return config
 
 

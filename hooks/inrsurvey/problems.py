@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from types import MappingProxyType
 
-from .model import Catalog, Problem
+from .model import Catalog, Problem, Taxonomy
 from .render import paths
 from .render.text import md
 
@@ -245,9 +245,13 @@ SURVEY_CODES = frozenset(
         "benchmark-task",
     }
 )
-"""Problems of taxonomy.yml and benchmarks.yml, which belong to no method: they leave none out.
+"""Problems of taxonomy.yml and benchmarks.yml, which belong to no method.
 
-A method that names a term or benchmark they make unusable gets a problem of its own.
+The loader leaves out of the survey a term or benchmark they make unusable (a venue of an
+unknown kind, a field with an invisible character, a benchmark without valid metrics), and a
+method that names one gets a problem of its own (`unknown-venue`, `unknown-field`,
+`result-invalid`...), which leaves it out of a preview. A taxonomy.yml that does not load
+(`taxonomy-missing`, a YAML error) leaves every method out.
 """
 
 DEFAULT_REASON = "it has a problem a preview does not show"
@@ -293,6 +297,8 @@ class Preview:
     """The problems of each method left out (also those that did not load), by slug."""
     problems: tuple[Problem, ...] = ()
     """Every problem, in the order `check` found them (also those of no method)."""
+    without_taxonomy: bool = False
+    """Whether taxonomy.yml did not load, so that no method could (every one is left out)."""
 
 
 def _method_slug(problem: Problem, by_path: Mapping[str, str], failed: Collection[str]) -> str | None:
@@ -303,14 +309,21 @@ def _method_slug(problem: Problem, by_path: Mapping[str, str], failed: Collectio
     return name.stem if name.suffix in (".md", ".bib") and name.stem in failed else None
 
 
-def preview(catalog: Catalog, problems: Sequence[Problem], failed: Collection[str] = ()) -> Preview:
+EMPTY = Catalog.of(Taxonomy((), (), (), ()), ())
+"""What a preview shows of a survey whose taxonomy.yml does not load: no method, no term."""
+
+
+def preview(catalog: Catalog | None, problems: Sequence[Problem], failed: Collection[str] = ()) -> Preview:
     """Split the methods for a non-strict build: kept (with their problems) and left out.
 
     Args:
-        catalog: every method that loaded.
+        catalog: every method that loaded; None when taxonomy.yml did not load (nor any method).
         problems: every problem `check` found, in its order.
         failed: slugs of methods whose files did not load.
     """
+    if catalog is None:
+        left_out = MappingProxyType({s: () for s in sorted(failed)})
+        return Preview(EMPTY, left_out=left_out, problems=tuple(problems), without_taxonomy=True)
     if not problems and not failed:
         return Preview(catalog)
     by_path = {path: p.slug for p in catalog.papers for path in (p.md_path, p.bib_path)}
@@ -372,9 +385,16 @@ def why_left_out(problems: Sequence[Problem]) -> str:
     return "; ".join(parts) or "its files do not load into a method"
 
 
+NO_TAXONOMY = "taxonomy.yml does not load, and no method is built without it"
+"""Why every method is left out of a preview whose taxonomy.yml does not load."""
+
+
 def problems_page(view: Preview) -> str:
     """The Markdown of the page a non-strict build shows its problems on."""
-    left = [f"- {md(slug)}: left out of the preview: {why_left_out(found)}" for slug, found in view.left_out.items()]
+    left = [
+        f"- {md(slug)}: left out of the preview: {NO_TAXONOMY if view.without_taxonomy else why_left_out(found)}"
+        for slug, found in view.left_out.items()
+    ]
     shown = [
         f"- [{md(view.catalog.by_slug[slug].name)}]({paths.method(slug)}): {len(found)} problem(s), "
         "listed at the top of its page"

@@ -8,7 +8,9 @@ page says why; a strict build of the same files fails naming both.
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,28 @@ def test_a_strict_build_of_the_same_files_fails_naming_both(sources: Path) -> No
     assert re.search(r"\npapers/nerf\.md:\d+: summary-length: ", stopped), stopped
     assert re.search(r"\npapers/siren\.md:\d+: url-scheme: ", stopped), stopped
     assert not (sources.parent / "strict-site" / "methods").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "left_out"), [("taxonomy-venue-kind", ["liif"]), ("taxonomy-missing", ["liif", "nerf", "siren"])]
+)
+def test_a_preview_with_an_unusable_taxonomy_finishes_without_the_methods_it_holds_back(
+    name: str, left_out: list[str], tmp_path: Path
+) -> None:
+    from test_bad_input import CASES, make_papers
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    sources = copy_site(tmp_path / "src", empty)
+    shutil.rmtree(sources / "papers")
+    make_papers(next(c for c in CASES if c.name == name), sources / "papers")
+    result = build(sources / "mkdocs.yml", tmp_path / "site", strict=False)
+    assert result.ok, result.error + result.log
+    methods = result.site / "methods"
+    built = sorted(p.name for p in methods.iterdir() if p.is_dir()) if methods.is_dir() else []
+    assert built == sorted({"liif", "nerf", "siren"} - set(left_out))
+    text = " ".join(article_text(page(result.site, "problems/")).split())
+    for slug in left_out:
+        assert f"{slug}: left out of the preview: " in text
+    csl = json.loads((result.site / "data" / "papers.csl.json").read_text(encoding="utf-8"))
+    assert len(csl) == len(built) and all(item["type"] == "paper-conference" for item in csl)

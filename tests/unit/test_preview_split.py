@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -116,3 +117,47 @@ def test_a_code_not_classified_as_content_leaves_its_method_out(tmp_path: Path) 
     assert "- nerf: left out of the preview: it has a problem a preview does not show (**no\\-such\\-code**)" in (
         problems_page(view)
     )
+
+
+def test_a_venue_of_an_unknown_kind_leaves_out_the_methods_at_it(tmp_path: Path) -> None:
+    papers = small_survey(tmp_path / "papers")
+    taxonomy = (papers / "taxonomy.yml").read_text(encoding="utf-8")
+    cvpr = "  - id: CVPR\n"
+    start = taxonomy.index(cvpr)
+    kind = taxonomy.index("    kind: conference\n", start)
+    (papers / "taxonomy.yml").write_text(taxonomy[:kind] + "    kind: symposium\n" + taxonomy[kind + 21 :], "utf-8")
+    result = check(papers)
+    assert result.catalog is not None and result.catalog.taxonomy.venue("CVPR") is None
+    at_cvpr = sorted(p.slug for p in result.catalog.papers if p.venue == "CVPR")
+    assert at_cvpr == ["liif"]
+    assert [p.code for p in result.problems] == ["unknown-venue", "taxonomy-venue-kind"]
+    view = preview(result.catalog, result.problems, result.failed)
+    assert list(view.left_out) == at_cvpr and sorted(view.catalog.by_slug) == ["nerf", "siren"]
+    page = problems_page(view)
+    assert "- liif: left out of the preview: an identifier, a taxonomy term" in page
+    line = view.left_out["liif"][0].line
+    assert (
+        f"papers/liif\\.md, line {line}: **unknown\\-venue**: "
+        "venue 'CVPR' cannot be used\\: in taxonomy\\.yml it has the unknown kind 'symposium'"
+    ) in page
+    files = {f.uri: f.content for f in plan_preview(view)}
+    assert "methods/liif.md" not in files
+    csl = json.loads(files["data/papers.csl.json"])
+    assert sorted((item["id"], item["type"]) for item in csl) == [
+        (view.catalog.by_slug["nerf"].key, "paper-conference"),
+        (view.catalog.by_slug["siren"].key, "paper-conference"),
+    ]
+
+
+def test_without_a_taxonomy_the_preview_holds_no_method(tmp_path: Path) -> None:
+    papers = small_survey(tmp_path / "papers")
+    (papers / "taxonomy.yml").unlink()
+    result = check(papers)
+    assert result.catalog is None and [p.code for p in result.problems] == ["taxonomy-missing"]
+    view = preview(result.catalog, result.problems, result.failed)
+    assert not view.catalog.papers and list(view.left_out) == ["liif", "nerf", "siren"]
+    files = {f.uri: f.content for f in plan_preview(view)}
+    assert not [uri for uri in files if uri.startswith("methods/")]
+    page = files["problems.md"]
+    assert page.count(": left out of the preview: taxonomy.yml does not load") == 3
+    assert "**taxonomy\\-missing**" in page

@@ -39,5 +39,7 @@ def codes_list() -> str:
     return (
         f"- **shown in the preview**, with the problems at the top of the method's page: {codes(CONTENT_CODES)}\n"
         + "".join(f"- **left out of the preview**: {why}: {codes(group)}\n" for why, group in LEFT_OUT_CODES.items())
-        + f"- **problems of taxonomy.yml and benchmarks.yml**, which leave no method out: {codes(SURVEY_CODES)}\n"
+        + "- **problems of taxonomy.yml and benchmarks.yml**: a term or benchmark they make unusable is left out "
+        + "of the survey, and each method naming it gets a problem of its own (an unknown venue, field, task or "
+        + f"benchmark); a taxonomy.yml that does not load leaves every method out: {codes(SURVEY_CODES)}\n"
     )
