@@ -1,6 +1,8 @@
 """Every case of the bad-input corpus, previewed: what is kept renders, safely, with its problems.
 
-Cases of taxonomy.yml and benchmarks.yml are not methods' problems and are skipped here.
+A case of taxonomy.yml or benchmarks.yml says in expected.yml which methods its preview leaves
+out (`preview_left_out`): those naming a term or benchmark it makes unusable, or every method
+when taxonomy.yml does not load.
 """
 
 from __future__ import annotations
@@ -9,26 +11,32 @@ from pathlib import Path
 
 import pytest
 
-from inrsurvey.problems import CONTENT_CODES, preview
+from inrsurvey.problems import CONTENT_CODES, PAGE_URI, preview
 from inrsurvey.render import paths
+from inrsurvey.render.text import md
 from inrsurvey.site import plan_preview
 from inrsurvey.validate import check
 from sitehtml import parse, site_markdown
 from test_bad_input import CASES, make_papers
+
+SURVEY_FILES = ("papers/taxonomy.yml", "papers/benchmarks.yml")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_the_preview_of_the_case(case: Path, tmp_path: Path) -> None:
     expected = make_papers(case, tmp_path / "papers")
     result = check(tmp_path / "papers")
-    if result.catalog is None or any(not p.path.endswith((".md", ".bib")) for p in result.problems):
-        return  # taxonomy.yml or benchmarks.yml: no method's problem, so not what a preview decides
     view = preview(result.catalog, result.problems, result.failed)
+    if expected["path"] in SURVEY_FILES:
+        assert sorted(view.left_out) == expected["preview_left_out"]
     if expected["code"] not in CONTENT_CODES:
         assert not [p for found in view.shown.values() for p in found if p.code == expected["code"]]
     files = {f.uri: f.content for f in plan_preview(view)}
+    page = files[PAGE_URI]
+    assert f": **{md(expected['code'])}**: " in page
     for slug in view.left_out:
         assert paths.method(slug) not in files
+        assert f"- {md(slug)}: left out of the preview: " in page
     for slug, found in view.shown.items():
         assert {p.code for p in found} <= CONTENT_CODES
         elements = parse(site_markdown(files[paths.method(slug)].split("\n---\n", 1)[1]))
