@@ -17,13 +17,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from inrsurvey.model import Catalog
-from inrsurvey.problems import PAGE_URI, problems_page, strict_message, valid_catalog
+from inrsurvey.problems import preview, strict_message
 from inrsurvey.render.html import secure_external_links
 from inrsurvey.render.markers import MarkerError, expand_markers
 from inrsurvey.render.sanitize import clean_html
 from inrsurvey.render.search_meta import search_group
 from inrsurvey.search import SEARCH_DIR, StreamingIndex
-from inrsurvey.site import GeneratedFile, SiteOptions, plan_site
+from inrsurvey.site import GeneratedFile, SiteOptions, plan_preview
 from inrsurvey.validate import check
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _papers_dir(config: MkDocsConfig) -> Path:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and validate papers/; log each problem as a warning (so --strict fails)."""
+    """Load and validate papers/; log each problem as a warning (so --strict fails); plan the pages."""
     global _state
     if _state.search is not None:
         _state.search.close()
@@ -66,21 +66,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     result = check(_papers_dir(config))
     for problem in result.problems:
         log.warning(str(problem))
-    if result.catalog is None or (result.problems and config.strict):
+    if result.problems and config.strict:
         raise PluginError(strict_message(result.problems))
-    catalog = valid_catalog(result.catalog, result.problems) if result.problems else result.catalog
-    _state.catalog = catalog
+    view = preview(result.catalog, result.problems, result.failed)
+    _state.catalog = view.catalog
     options = SiteOptions(site_url=config.site_url or "", site_name=config.site_name)
-    _state.planned = plan_site(catalog, options)
+    _state.planned = plan_preview(view, options)
     config.extra["inr_problems"] = len(result.problems)
-    if result.problems:
-        left_out = len(result.catalog.papers) - len(catalog.papers) + len(result.failed)
-        _state.planned.append(GeneratedFile(PAGE_URI, problems_page(result.problems, left_out)))
+    config.extra["inr_left_out"] = len(view.left_out)
     tags = config.plugins.get("material/tags")
     if tags is not None:
         from material.plugins.tags.structure.tag import Tag
 
-        tags.config.tags_allowed = {Tag(t.name) for t in result.catalog.taxonomy.tags}
+        tags.config.tags_allowed = {Tag(t.name) for t in view.catalog.taxonomy.tags}
     return config
 
 

@@ -103,3 +103,15 @@ def method_links(site: Path, url_path: str, scope: str = "article") -> list[str]
             if target.startswith("methods/"):
                 slugs.append(target.removeprefix("methods/").strip("/"))
     return slugs
+
+
+def site_markdown(text: str) -> str:
+    """Markdown rendered with the site's extensions that shape generated pages, then sanitized."""
+    import markdown
+    from material.extensions.emoji import to_svg, twemoji
+
+    from inrsurvey.render.sanitize import clean_html
+
+    extensions = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.superfences", "pymdownx.emoji"]
+    emoji = {"emoji_index": twemoji, "emoji_generator": to_svg}  # emoji makes `\\:` an escape, as md() expects
+    return clean_html(markdown.markdown(text, extensions=extensions, extension_configs={"pymdownx.emoji": emoji}))

@@ -365,7 +365,18 @@ def load_taxonomy(path: Path, rel: str) -> tuple[Taxonomy | None, list[Problem]]
     if not isinstance(data, dict):
         return None, [Problem(rel, 1, "taxonomy-section", "taxonomy.yml must be a mapping with " + ", ".join(SECTIONS))]
     sections = {name: tuple(_section(data, name, rel, lines, problems)) for name in SECTIONS}
-    return Taxonomy(**sections), problems
+    venues = sections.pop("venues")
+    return Taxonomy(
+        **sections,
+        venues=tuple(v for v in venues if v.kind in VENUE_KINDS),
+        unusable_venues=tuple((v.id, _unusable_kind(v.kind)) for v in venues if v.kind not in VENUE_KINDS),
+    ), problems
+
+
+def _unusable_kind(kind: str) -> str:
+    """Why a venue of `kind` (none of `VENUE_KINDS`) cannot be used, for the methods naming it."""
+    what = f"has the unknown kind {show(kind)}" if kind else "has no kind"
+    return f"{what} (a kind is one of {', '.join(VENUE_KINDS)})"
 
 
 # -- papers -----------------------------------------------------------------------------
@@ -563,7 +574,9 @@ def load_catalog(papers_dir: Path, prefix: str = "papers/") -> LoadResult:
     """
     taxonomy, problems = load_taxonomy(papers_dir / TAXONOMY_FILE, prefix + TAXONOMY_FILE)
     if taxonomy is None:
-        return LoadResult(None, tuple(problems))
+        # No method loads without the taxonomy: each is named as failed, its files checked once it is fixed.
+        md, bibs = scan_papers_dir(papers_dir, prefix, []) if papers_dir.is_dir() else (set(), set())
+        return LoadResult(None, tuple(problems), frozenset(md | bibs))
     md, bibs = scan_papers_dir(papers_dir, prefix, problems)
     for stem in sorted(md - bibs):
         problems.append(

@@ -173,6 +173,9 @@ class Taxonomy:
     tags: tuple[Tag, ...]
     venues: tuple[Venue, ...]
     representations: tuple[Representation, ...] = ()
+    unusable_venues: tuple[tuple[str, str], ...] = ()
+    """Venues taxonomy.yml lists but that cannot be used (an unknown kind), as (id, why):
+    they are not in `venues`, and a method naming one is told why."""
 
     @cached_property
     def _index(self) -> Mapping[str, Mapping[str, Term | Tag | Venue | Representation]]:
@@ -208,6 +211,10 @@ class Taxonomy:
     def venue(self, venue_id: str) -> Venue | None:
         """The venue with id `venue_id`, if any."""
         return self._index["venue"].get(venue_id)  # type: ignore[return-value]
+
+    def unusable_venue(self, venue_id: str) -> str | None:
+        """Why the venue `venue_id`, listed in taxonomy.yml, cannot be used; None if it is not so listed."""
+        return next((why for vid, why in self.unusable_venues if vid == venue_id), None)
 
     def representation(self, rep_id: str) -> Representation | None:
         """The representation with id `rep_id`, if any."""

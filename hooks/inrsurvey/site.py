@@ -8,10 +8,11 @@ files; `python -m inrsurvey stage OUT/` writes them to disk for any other genera
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import export
 from .model import Catalog
+from .problems import PAGE_URI, Preview, problems_page, with_problems
 from .render import pages, paths
 from .render.catalog_page import catalog_page, page_count
 from .render.compare_page import compare_page
@@ -123,3 +124,16 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     if options.site_url:
         add(paths.FEED, export.atom_feed(catalog, options.site_url, options.site_name))
     return sorted(files, key=lambda f: f.uri)
+
+
+def plan_preview(view: Preview, options: SiteOptions = SiteOptions()) -> list[GeneratedFile]:
+    """`plan_site` for a non-strict build: each kept method's page opens with its problems.
+
+    With any problem, the page listing them all (`problems.PAGE_URI`) is added.
+    """
+    files = plan_site(view.catalog, options)
+    if not view.problems:
+        return files
+    pages = {paths.method(slug): found for slug, found in view.shown.items()}
+    files = [replace(f, content=with_problems(f.content, pages[f.uri])) if f.uri in pages else f for f in files]
+    return sorted([*files, GeneratedFile(PAGE_URI, problems_page(view))], key=lambda f: f.uri)

@@ -19,7 +19,7 @@ from .frontmatter import PROMPT
 from .identifiers import bad_characters, fold, show
 from .labelcheck import check_labels
 from .markup import CODE
-from .model import BODY_LINE, Catalog, Paper, Problem, arxiv_yymm, slugify
+from .model import BODY_LINE, Catalog, Paper, Problem, Taxonomy, arxiv_yymm, slugify
 from .render.method import summary_of
 from .schema import Kind, keys_of
 from .urls import UrlError, parse_url, url_problem
@@ -83,12 +83,7 @@ def _check_taxonomy_terms(catalog: Catalog, paper: Paper) -> Iterator[Problem]:
         yield _md(paper, "tags", "duplicate-tag", "a tag is listed twice; list each once")
     venue = tax.venue(paper.venue)
     if venue is None:
-        yield _md(
-            paper,
-            "venue",
-            "unknown-venue",
-            f"venue '{paper.venue}' is not in taxonomy.yml; use a venue id from there or add the venue",
-        )
+        yield _md(paper, "venue", "unknown-venue", _unknown_venue(tax, paper.venue))
         return
     entry = paper.entry
     if venue.kind == "preprint":
@@ -108,6 +103,14 @@ def _check_taxonomy_terms(catalog: Catalog, paper: Paper) -> Iterator[Problem]:
             "venue-mismatch",
             f"{holder} must be '{venue.bibtex}' for venue '{venue.id}' (taxonomy.yml), found '{entry.get(holder)}'",
         )
+
+
+def _unknown_venue(tax: Taxonomy, venue_id: str) -> str:
+    """The message for a method naming a venue that taxonomy.yml does not give (or gives unusable)."""
+    why = tax.unusable_venue(venue_id)
+    if why is not None:
+        return f"venue {show(venue_id)} cannot be used: in taxonomy.yml it {why}; fix the venue there"
+    return f"venue '{venue_id}' is not in taxonomy.yml; use a venue id from there or add the venue"
 
 
 def _check_entry(paper: Paper) -> Iterator[Problem]:
