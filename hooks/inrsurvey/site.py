@@ -63,6 +63,19 @@ class SiteOptions:
     site_name: str = "INR Survey"
 
 
+def _overviews(catalog: Catalog) -> list[tuple[str, str]]:
+    """The index pages of each axis (benchmarks, fields, tasks, representations, venues, years, tags)."""
+    return [
+        (paths.BENCHMARKS, benchmarks_index(catalog)),
+        (paths.FIELDS, fields_overview(catalog)),
+        (paths.TASKS, tasks_overview(catalog)),
+        (paths.REPRESENTATIONS, representations_overview(catalog)),
+        (paths.VENUES, venues_overview(catalog)),
+        (paths.YEARS, years_overview(catalog)),
+        (paths.TAGS, tags_overview(catalog)),
+    ]
+
+
 def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[GeneratedFile]:
     """Every generated page and download for the catalog, sorted by URI."""
     files: list[GeneratedFile] = []
@@ -100,13 +113,8 @@ def plan_site(catalog: Catalog, options: SiteOptions = SiteOptions()) -> list[Ge
     for bench in catalog.benchmarks.benchmarks:
         add(paths.benchmark(bench), benchmark_page(catalog, bench))
         add(paths.group_bib("benchmark", bench.id), export.bib_text(board_papers(catalog, bench)))
-    add(paths.BENCHMARKS, benchmarks_index(catalog))
-    add(paths.FIELDS, fields_overview(catalog))
-    add(paths.TASKS, tasks_overview(catalog))
-    add(paths.REPRESENTATIONS, representations_overview(catalog))
-    add(paths.VENUES, venues_overview(catalog))
-    add(paths.YEARS, years_overview(catalog))
-    add(paths.TAGS, tags_overview(catalog))
+    for uri, content in _overviews(catalog):
+        add(uri, content)
     for number in range(1, page_count(catalog) + 1):
         add(paths.catalog_part(number), catalog_page(catalog, number))
     add(paths.COMPARE, compare_page(catalog))
