@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from helpers import ROOT
-from inrsurvey.search import StreamingIndex
+from inrsurvey.search import StreamingIndex, write_index
 
 METHOD_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LIIF - INR Survey</title>
 <meta data-pagefind-meta="title[content]" content="LIIF &amp; friends">
@@ -99,3 +99,14 @@ def test_a_failure_is_raised(tmp_path: Path) -> None:
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(RuntimeError):
         index.finish(blocker / "pagefind")
+
+
+def test_index_files_are_written_whole_and_only_inside(tmp_path: Path) -> None:
+    """`write_index` writes each file's bytes in full, in sub-folders, and refuses a path that leaves the folder."""
+    big = bytes(range(256)) * 300  # 76,800 bytes: more than one 32 KiB write
+    write_index(tmp_path / "pagefind", [("pagefind-worker.js", big), ("fragment/en_1.pf_fragment", b"x")])
+    assert (tmp_path / "pagefind" / "pagefind-worker.js").read_bytes() == big
+    assert (tmp_path / "pagefind" / "fragment" / "en_1.pf_fragment").read_bytes() == b"x"
+    with pytest.raises(RuntimeError, match="outside"):
+        write_index(tmp_path / "pagefind", [("../escaped.js", b"x")])
+    assert not (tmp_path / "escaped.js").exists()

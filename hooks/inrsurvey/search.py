@@ -121,15 +121,20 @@ class StreamingIndex:
     def finish(self, output_path: Path) -> int:
         """Wait for every queued page, write the index to `output_path`; returns how many pages were sent.
 
+        The files are asked for (`GetFiles`) and written here, whole, after the service has
+        answered: Pagefind's own `WriteFiles` could leave a file cut short (a worker script of
+        exactly 32 KiB) when the service stopped right after answering.
+
         Raises:
-            RuntimeError: when Pagefind failed on a page or while writing.
+            RuntimeError: when Pagefind failed on a page, or the index cannot be written.
         """
         try:
             for message_id in self._pending:
                 self._wait(message_id)
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output_path)}))
+            files = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id})).get("files", [])
         finally:
             self.close()
+        write_index(output_path, [(str(f["path"]), base64.b64decode(f["content"])) for f in files])
         return len(self._pending)
 
     def close(self) -> None:
@@ -143,3 +148,21 @@ class StreamingIndex:
         except (OSError, subprocess.TimeoutExpired):
             self._process.kill()
             self._process.wait()
+
+
+def write_index(output_path: Path, files: list[tuple[str, bytes]]) -> None:
+    """Write the index files (relative paths and their bytes) under `output_path`.
+
+    Raises:
+        RuntimeError: when a path would leave `output_path`, or a file cannot be written.
+    """
+    root = output_path.resolve()
+    for relative, content in files:
+        target = (root / relative).resolve()
+        if not target.is_relative_to(root):
+            raise RuntimeError(f"Pagefind named a file outside {output_path}: {relative!r}")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        except OSError as error:
+            raise RuntimeError(f"could not write the search index under {output_path}: {error}") from error

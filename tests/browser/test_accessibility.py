@@ -22,6 +22,8 @@ PAGES = [
     "cite/",
     "statistics/",
     "lineage/",
+    "benchmarks/mipnerf360/",
+    "search/?q=Mildenhall",
 ]
 TARGET_SIZE = ("catalog/", "compare/")
 """Pages whose controls are checked for tap-target size as well."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from consumers import have_node
+from helpers import require_tool
 from inrsurvey.model import Catalog
 from inrsurvey.render.search_meta import LIST_SEPARATOR, search_group
 from inrsurvey.render.wording import venue_label
+from inrsurvey.search import SEARCH_DIR
 from sitehtml import page, parse
 
 pytestmark = pytest.mark.build
@@ -63,3 +67,13 @@ def test_search_group_rules() -> None:
     assert search_group("index.md", generated=False, kind=None) == "survey"
     assert search_group("contributing.md", generated=False, kind=None) == "docs"
     assert search_group("reference/core.md", generated=False, kind=None) == "docs"
+
+
+def test_the_search_scripts_are_whole(site_dir: Path) -> None:
+    """Every script of the built search index parses (a file cut short breaks search in the browser)."""
+    require_tool(have_node(), "node (Debian package nodejs)")
+    scripts = sorted((site_dir / SEARCH_DIR).glob("*.js"))
+    assert any(s.name == "pagefind-worker.js" for s in scripts), scripts
+    for script in scripts:
+        checked = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True, check=False)
+        assert checked.returncode == 0, f"{script.name}: {checked.stderr.strip()}"

@@ -128,8 +128,8 @@ def board_chart(catalog: Catalog, bench: Benchmark, uri: str) -> str:
     low, high = low - pad, high + pad
     title = f"{metric.name} on {bench.name} by first posting"
     parts = [
-        f'<svg class="inr-chart-svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="board-title board-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<svg class="inr-chart-svg" viewBox="0 0 {width} {height}" role="group" '
+        f'aria-labelledby="board-title" aria-describedby="board-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="board-title">{esc(title)}</title>',
         f'<desc id="board-desc">{esc(metric_header(metric))}: one point per reported result, linked to its method.</desc>',
     ]
@@ -148,14 +148,25 @@ def board_chart(catalog: Catalog, bench: Benchmark, uri: str) -> str:
         y = _point_y(value, low, high, top, plot_h)
         label = f"{paper.name}{f' ({result.variant})' if result.variant else ''}: {result.value(metric.id)}"
         href = paths.url_between(uri, paths.method(paper))
-        parts.append(
-            f'<a href="{esc(href)}" aria-label="{esc(label)}"><circle class="inr-series-0" cx="{x:.1f}" cy="{y:.1f}" r="5">'
-            f"<title>{esc(label)}</title></circle></a>"
-        )
+        parts.append(_point(x, y, href, label))
     parts.append("</svg>")
     return (
         f'<figure class="inr-chart" id="board-chart" data-pagefind-ignore="all">{"".join(parts)}'
         f"<figcaption>{esc(title)}; the table above holds every number.</figcaption></figure>\n"
+    )
+
+
+def _point(x: float, y: float, href: str, label: str) -> str:
+    """One plotted result: a dot, and over it an HTML link to the method in a `foreignObject`.
+
+    The link is HTML, not SVG `<a>`: Material's instant navigation assigns `link.href`, which an
+    SVG link only has a getter for, and stops with an error on the page (as on the lineage page).
+    """
+    return (
+        f'<circle class="inr-series-0" cx="{x:.1f}" cy="{y:.1f}" r="5" aria-hidden="true"/>'
+        f'<foreignObject x="{x - 7:.1f}" y="{y - 7:.1f}" width="14" height="14">'
+        f'<a class="inr-chart-point" href="{esc(href)}" aria-label="{esc(label)}" title="{esc(label)}"></a>'
+        "</foreignObject>"
     )
 
 
