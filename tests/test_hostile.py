@@ -75,11 +75,15 @@ def _survey(tmp: Path) -> Path:
     return small_survey(tmp / "papers")
 
 
+ALLOWED_TAGS = {tag.lower() for tag in ALLOWED}
+"""The allowed elements as the HTML parser names them (it lowercases SVG's foreignObject)."""
+
+
 def _unsafe(html: str) -> list[str]:
     """Every unsafe thing in `html`: event attributes, script URLs, disallowed elements."""
     found = []
     for element in parse(html):
-        if element.tag not in ALLOWED:
+        if element.tag not in ALLOWED_TAGS:
             found.append(f"<{element.tag}>")
         for name, value in element.attrs.items():
             if name.startswith("on"):

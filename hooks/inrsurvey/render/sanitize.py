@@ -14,7 +14,18 @@ import re
 import nh3
 
 _SVG = {
-    "svg": {"viewBox", "role", "aria-labelledby", "aria-hidden", "xmlns", "width", "height", "focusable", "data-alt"},
+    "svg": {
+        "viewBox",
+        "role",
+        "aria-labelledby",
+        "aria-describedby",
+        "aria-hidden",
+        "xmlns",
+        "width",
+        "height",
+        "focusable",
+        "data-alt",
+    },
     "title": {"id"},
     "desc": {"id"},
     "g": {"transform", "aria-hidden"},
@@ -22,7 +33,7 @@ _SVG = {
     "rect": {"x", "y", "width", "height", "rx", "data-bin", "data-count", "data-series", "data-alt"},
     "line": {"x1", "x2", "y1", "y2"},
     "text": {"x", "y", "text-anchor", "transform", "dy", "data-alt"},
-    "circle": {"cx", "cy", "r"},
+    "circle": {"cx", "cy", "r", "aria-hidden"},
     "polyline": {"points"},
     "foreignObject": {"x", "y", "width", "height", "data-alt"},
 }
