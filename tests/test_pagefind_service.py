@@ -110,3 +110,5 @@ def test_index_files_are_written_whole_and_only_inside(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="outside"):
         write_index(tmp_path / "pagefind", [("../escaped.js", b"x")])
     assert not (tmp_path / "escaped.js").exists()
+    with pytest.raises(RuntimeError, match="cannot be written"):
+        write_index(tmp_path / "pagefind", [("a\x00b.js", b"x")])

@@ -158,7 +158,10 @@ def write_index(output_path: Path, files: list[tuple[str, bytes]]) -> None:
     """
     root = output_path.resolve()
     for relative, content in files:
-        target = (root / relative).resolve()
+        try:
+            target = (root / relative).resolve()
+        except (OSError, ValueError) as error:  # a NUL byte, a name the system refuses
+            raise RuntimeError(f"Pagefind named a file that cannot be written: {relative!r} ({error})") from error
         if not target.is_relative_to(root):
             raise RuntimeError(f"Pagefind named a file outside {output_path}: {relative!r}")
         try:
