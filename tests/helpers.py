@@ -174,7 +174,7 @@ def small_survey(papers: Path, names: tuple[str, ...] = SMALL_SURVEY) -> Path:
 
 
 def show_all_cards(page: Any) -> None:
-    """In the live catalog, press "Show all" when the list stops before the end (it shows 200 cards first)."""
+    """In the live catalog, press "Show all" when the list stops before the end (it shows 50 cards first)."""
     more = page.locator("button.inr-more")
     if more.is_visible():
         more.evaluate("button => button.click()")  # a script's click leaves the focus where the test put it

@@ -61,8 +61,13 @@ export function start(root) {
     svg.setAttribute("viewBox", `0 0 ${svg.getAttribute("width")} ${svg.getAttribute("height")}`);
     root.classList.toggle("inr-lineage--wide", !wide);
   }
-  fit();
-  const resize = new ResizeObserver(fit);
+  // The observer's first call (after the first layout) fits the figure: no layout is forced
+  // here. A focused method is scrolled to once the figure has its final geometry.
+  let arrive = null;
+  const resize = new ResizeObserver(() => {
+    fit();
+    if (arrive) { arrive(); arrive = null; }
+  });
   resize.observe(root);
 
   // Trace: light a method, its ancestors and descendants.
@@ -108,7 +113,7 @@ export function start(root) {
       + `${plural(counts.down, "later method")} building on it. `, all);
     root.prepend(bar);
     root.classList.add("inr-lineage--focus");
-    if (!window.location.hash) nodes.get(kept).scrollIntoView({ block: "center" });
+    if (!window.location.hash) arrive = () => nodes.get(kept).scrollIntoView({ block: "center" });
   }
 
   const back = () => light(kept);

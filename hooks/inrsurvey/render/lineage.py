@@ -179,7 +179,7 @@ def lineage_tables(catalog: Catalog, from_uri: str, papers: Iterable[Paper] | No
             sortable=False,
         )
         parts.append(f"### {esc(label)}\n\n{table.as_markdown()}")
-    # One wrapper, so that the stylesheet can leave the tables unrendered until they are scrolled to.
+    # One wrapper, so that the stylesheet can leave each table unrendered until it is scrolled to.
     return '<div class="inr-lin-tables" markdown>\n\n' + "\n".join(parts) + "\n\n</div>\n"
 
 
