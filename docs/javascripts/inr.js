@@ -1,8 +1,10 @@
 /* INR Survey: the site's entry module, on every page (re-run on each instant navigation):
- * sortable tables and the compare list (tables.js), small accessibility fixes, and the page's own view (catalog, compare, lineage),
- * imported only on the page that has its root element.
+ * sortable tables and the compare list (tables.js), the light/dark toggle (palette.js), small
+ * accessibility fixes, and the page's own view (catalog, compare, lineage), imported only on the
+ * page that has its root element.
  */
 import { onEveryPage } from "./dom.js";
+import { startPalette } from "./palette.js";
 import { enhanceTables } from "./tables.js";
 
 /** The pages' own views: the element a view starts in, and its module (exports start(root)). */
@@ -29,6 +31,7 @@ function startViews() {
 
 function init() {
   enhanceTables();
+  startPalette(document.querySelector("form[data-inr-palette]"));
   // Material's search dialog has no accessible name (axe-core: aria-dialog-name).
   const dialog = document.querySelector('.md-search[role="dialog"]');
   if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
