@@ -3,6 +3,7 @@ choice is kept across pages (and instant navigation), and the page never restyle
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -61,3 +62,21 @@ def test_palette_is_applied_before_the_content(browser: Any, base_url: str) -> N
     assert page.evaluate("window.__scheme") == "slate"
     assert not page.evaluate("Boolean(window.__switched)")
     context.close()
+
+
+@pytest.mark.parametrize("stored", ["{", '{"index": 99}', '{"index": "1<b>"}', "null"])
+def test_an_odd_stored_choice_falls_back(browser: Any, base_url: str, stored: str) -> None:
+    """A stored palette that does not parse or names no option: a valid scheme, one toggle, no page error."""
+    context = browser.new_context(color_scheme="dark", base_url=base_url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto("methods/nerf/")
+    page.evaluate("s => localStorage.setItem(__md_scope.pathname + '.__palette', s)", stored)
+    page.goto("methods/nerf/", wait_until="load")
+    assert page.evaluate(SCHEME) in ("default", "slate")
+    assert len(page.evaluate(SHOWN)) == 1
+    page.locator("form[data-inr-palette] label:not([hidden])").click()
+    assert json.loads(page.evaluate("localStorage.getItem(__md_scope.pathname + '.__palette')"))["index"] in (0, 1)
+    context.close()
+    assert not errors, errors

@@ -15,7 +15,7 @@ from .text import md
 from .wording import author_short, venue_label
 
 PAGE_SIZE = 50
-"""Methods on each page of the plain list: keeps the catalog page small (about 10 KB compressed) to download and lay out."""
+"""Methods on each page of the plain list: keeps the catalog page small (about 13 KB compressed) to download and lay out."""
 
 
 def catalog_item(catalog: Catalog, paper: Paper, uri: str = paths.CATALOG) -> str:
